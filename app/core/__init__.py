@@ -1,0 +1,1 @@
+"""The pure-Python core of Unknot: no Qt, no pygame, testable without a display."""

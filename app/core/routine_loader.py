@@ -1,0 +1,670 @@
+"""Read routine and exercise-library YAML files, checking every field and locating every problem.
+
+The files are composed into YAML nodes (never constructed into Python objects by PyYAML),
+so only plain YAML types are accepted, no tag can run code, every value keeps its line and
+column, and an alias bomb is caught the moment a node is met twice.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from app.core.routines import (
+    Dose,
+    Evidence,
+    Exercise,
+    Illustration,
+    Library,
+    Problem,
+    Routine,
+    Severity,
+    Side,
+    Sides,
+    Step,
+    Text,
+)
+from app.core.yamlio import Loader
+
+SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 1_000_000
+MAX_TEXT_CHARS = 2_000
+MAX_ALIAS_REPORTS = 10
+YAML_SUFFIXES = (".yaml", ".yml")
+PICTURE_SUFFIXES = (".svg", ".png")
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+TAG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
+LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null")}
+
+DOSE_KEYS = ("sets", "reps", "hold", "pace", "duration", "rest")
+TIMING_KEYS = ("hold", "pace", "duration")
+EXERCISE_KEYS = (
+    "id",
+    "name",
+    "instruction",
+    "illustration",
+    "dose",
+    "per_side",
+    "cautions",
+    "evidence",
+)
+ILLUSTRATION_KEYS = ("a", "b", "drawn_side")
+ROUTINE_KEYS = ("id", "title", "summary", "tags", "cautions", "lead_in", "transition", "steps")
+STEP_KEYS = ("exercise", "name", "instruction", "sides", "switch", *DOSE_KEYS)
+TOP_KEYS = ("schema_version", "exercises", *ROUTINE_KEYS)
+
+# Inclusive ranges: (low, high, whole numbers only)
+RANGES: dict[str, tuple[float, float, bool]] = {
+    "sets": (1, 20, True),
+    "reps": (1, 100, True),
+    "hold": (1, 600, False),
+    "pace": (0.5, 60, False),
+    "duration": (1, 3600, False),
+    "rest": (0, 600, False),
+    "switch": (0, 60, False),
+    "lead_in": (0, 120, False),
+    "transition": (0, 60, False),
+}
+
+
+@dataclass(frozen=True)
+class RoutineFile:
+    path: Path
+    bundled: bool
+
+
+def discover(folder: Path, bundled: bool) -> list[RoutineFile]:
+    """The YAML files directly in `folder`, sorted by name; none if it does not exist."""
+    if not folder.is_dir():
+        return []
+    return [
+        RoutineFile(path, bundled)
+        for path in sorted(folder.iterdir())
+        if path.suffix in YAML_SUFFIXES and path.is_file()
+    ]
+
+
+def load_library(files: Sequence[RoutineFile], assets_dir: Path) -> Library:
+    """Load every file; problems are gathered, and one bad file never stops the others."""
+    library = Library()
+    failed_exercises: set[str] = set()
+    pending: list[tuple[_FileContext, dict[str, tuple[Node, Node]], bool]] = []
+    for routine_file in files:
+        context = _FileContext(routine_file.path, assets_dir, library.problems)
+        top = context.read_top()
+        if top is None:
+            continue
+        if "exercises" in top:
+            for exercise in context.exercises(top["exercises"][1], failed_exercises):
+                _register_exercise(context, library, exercise, top["exercises"][1])
+        if any(key in top for key in ROUTINE_KEYS):
+            pending.append((context, top, routine_file.bundled))
+        elif "exercises" not in top:
+            context.problem(
+                None, "", "nothing to load: expected `exercises:` or a routine (`id`, `steps`)"
+            )
+    for context, top, bundled in pending:
+        routine = context.routine(top, library.exercises, failed_exercises, bundled)
+        if routine is None:
+            continue
+        existing = library.routines.get(routine.id)
+        if existing is not None:
+            where = "a bundled routine" if existing.bundled else f"{existing.source_file}"
+            context.problem(
+                top["id"][1],
+                "id",
+                f"{where} already has the id {routine.id!r}; give this routine another id",
+            )
+            continue
+        library.routines[routine.id] = routine
+    return library
+
+
+def _register_exercise(
+    context: _FileContext, library: Library, exercise: Exercise, node: Node
+) -> None:
+    if exercise.id in library.exercises:
+        other = library.exercises[exercise.id].source_file
+        context.problem(
+            node, "exercises", f"exercise id {exercise.id!r} is already defined in {other}"
+        )
+        return
+    library.exercises[exercise.id] = exercise
+
+
+def validate_files(paths: Iterable[Path], bundled_dir: Path, assets_dir: Path) -> list[Problem]:
+    """Problems in `paths`, checked against the bundled library so their references resolve."""
+    wanted = [path.absolute() for path in paths]
+    base = [f for f in discover(bundled_dir, bundled=True) if f.path.absolute() not in wanted]
+    extra = [RoutineFile(path, bundled=False) for path in wanted]
+    library = load_library(base + extra, assets_dir)
+    return [p for p in library.problems if p.file.absolute() in wanted]
+
+
+class _SkipItemError(Exception):
+    """Raised inside a field check once its problem is recorded, to skip the item."""
+
+
+@dataclass
+class _FileContext:
+    """Checks the nodes of one file, recording problems against it."""
+
+    path: Path
+    assets_dir: Path
+    problems: list[Problem]
+    _seen: set[int] = field(default_factory=set)
+    _constructor: SafeConstructor = field(default_factory=SafeConstructor)
+
+    # -- reporting -------------------------------------------------------
+
+    def problem(
+        self, node: Node | None, where: str, message: str, severity: Severity = Severity.ERROR
+    ) -> None:
+        line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (0, 0)
+        self.problems.append(Problem(self.path, line, column, where, message, severity))
+
+    def fail(self, node: Node | None, where: str, message: str) -> _SkipItemError:
+        self.problem(node, where, message)
+        return _SkipItemError()
+
+    def errors_so_far(self) -> int:
+        return sum(1 for p in self.problems if p.file == self.path and p.severity is Severity.ERROR)
+
+    # -- reading ---------------------------------------------------------
+
+    def read_top(self) -> dict[str, tuple[Node, Node]] | None:
+        root = self._compose()
+        if root is None or self._report_aliases(root):
+            return None
+        try:
+            top = self.mapping(root, "", TOP_KEYS, required=("schema_version",))
+            version = self.scalar(top["schema_version"][1], "schema_version")
+        except _SkipItemError:
+            return None
+        if version != SCHEMA_VERSION or isinstance(version, bool):
+            self.problem(
+                top["schema_version"][1],
+                "schema_version",
+                f"is {version!r}; this version of Unknot reads schema_version {SCHEMA_VERSION}",
+            )
+            return None
+        return top
+
+    def _compose(self) -> Node | None:
+        try:
+            size = self.path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                self.problem(
+                    None,
+                    "",
+                    f"the file is {size / 1e6:.1f} MB; a routine file may be at most "
+                    f"{MAX_FILE_BYTES / 1e6:.0f} MB",
+                )
+                return None
+            with self.path.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+            text = data.decode("utf-8")
+        except OSError as error:
+            self.problem(None, "", f"cannot be read: {error.strerror or error}")
+            return None
+        except UnicodeDecodeError as error:
+            self.problem(None, "", f"is not UTF-8 text (byte {error.start})")
+            return None
+        try:
+            node = yaml.compose(text, Loader=Loader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            message = error.problem or str(error)
+            context = error.context_mark
+            if error.context and context is not None and context is not mark:
+                message += f" ({error.context}, which starts at {context.line + 1}:"
+                message += f"{context.column + 1})"
+            self.problems.append(Problem(self.path, line, column, "", f"invalid YAML: {message}"))
+            return None
+        except yaml.YAMLError as error:
+            self.problem(None, "", f"invalid YAML: {error}")
+            return None
+        except RecursionError:
+            self.problem(None, "", "invalid YAML: nested too deeply")
+            return None
+        if node is None:
+            self.problem(None, "", "the file is empty")
+        return node
+
+    def _report_aliases(self, root: Node) -> bool:
+        """Report aliases in the file (the first few); True if there were any.
+
+        PyYAML shares one node between an anchor and all its aliases, so a node met twice
+        is an alias. Not descending into it again keeps a "billion laughs" file linear.
+        """
+        seen: set[int] = set()
+        uses: list[tuple[Node, str]] = []
+        # (node, field path, where to point if it is an alias: its key, or its list)
+        pending: list[tuple[Node, str, Node]] = [(root, "", root)]
+        while pending:
+            node, where, place = pending.pop()
+            if id(node) in seen:
+                uses.append((place, where))
+                continue
+            seen.add(id(node))
+            if isinstance(node, MappingNode):
+                for key, value in reversed(node.value):
+                    label = _join(where, str(getattr(key, "value", "?")))
+                    pending.append((value, label, key))
+                    pending.append((key, label, key))
+            elif isinstance(node, SequenceNode):
+                for index in reversed(range(len(node.value))):
+                    pending.append((node.value[index], f"{where}[{index}]", node))
+        for place, where in uses[:MAX_ALIAS_REPORTS]:
+            self.problem(place, where, "anchors and aliases (&name, *name) are not allowed")
+        if len(uses) > MAX_ALIAS_REPORTS:
+            self.problem(None, "", f"and {len(uses) - MAX_ALIAS_REPORTS} more aliases")
+        return bool(uses)
+
+    def _visit(self, node: Node, where: str) -> None:
+        # Aliases were refused before any field was read; this guards a refactor that forgets.
+        assert id(node) not in self._seen, "aliases are refused before validation"
+        self._seen.add(id(node))
+
+    def scalar(self, node: Node, where: str) -> Any:
+        self._visit(node, where)
+        if not isinstance(node, ScalarNode):
+            raise self.fail(node, where, f"expected a single value, got a {_kind(node)}")
+        if node.tag not in _SCALAR_TAGS:
+            raise self.fail(node, where, f"the tag {node.tag!r} is not allowed")
+        return self._constructor.construct_object(node)
+
+    def mapping(
+        self,
+        node: Node,
+        where: str,
+        allowed: Sequence[str],
+        required: Sequence[str] = (),
+    ) -> dict[str, tuple[Node, Node]]:
+        self._visit(node, where)
+        if not isinstance(node, MappingNode) or node.tag != f"{_TAG}map":
+            raise self.fail(node, where, f"expected a mapping of keys, got a {_kind(node)}")
+        result: dict[str, tuple[Node, Node]] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node, where)
+            label = _join(where, str(key))
+            if not isinstance(key, str):
+                self.problem(key_node, label, "keys must be words")
+                ok = False
+            elif key in result:
+                self.problem(key_node, label, "appears twice")
+                ok = False
+            elif key not in allowed:
+                hint = difflib.get_close_matches(key, allowed, n=1)
+                suffix = f"; did you mean {hint[0]!r}?" if hint else ""
+                self.problem(key_node, label, f"unknown key{suffix}")
+                ok = False
+            else:
+                result[key] = (key_node, value_node)
+        for key in required:
+            if key not in result:
+                self.problem(node, _join(where, key), "is required")
+                ok = False
+        if not ok:
+            raise _SkipItemError()
+        return result
+
+    def sequence(self, node: Node, where: str, low: int = 0, high: int = 1000) -> list[Node]:
+        self._visit(node, where)
+        if not isinstance(node, SequenceNode) or node.tag != f"{_TAG}seq":
+            raise self.fail(node, where, f"expected a list, got a {_kind(node)}")
+        if not low <= len(node.value) <= high:
+            raise self.fail(node, where, f"expected {low} to {high} items, got {len(node.value)}")
+        return list(node.value)
+
+    def string(self, node: Node, where: str, pattern: re.Pattern[str] | None = None) -> str:
+        value = self.scalar(node, where)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(node, where, f"expected text, got {value!r}")
+        if pattern is not None and not pattern.match(value):
+            raise self.fail(node, where, f"{value!r} must match {pattern.pattern}")
+        return value
+
+    def text(self, node: Node, where: str) -> Text:
+        """A plain string, or a mapping of language code to string."""
+        if isinstance(node, MappingNode):
+            self._visit(node, where)
+            translations: dict[str, str] = {}
+            for key_node, value_node in node.value:
+                code = self.string(key_node, where, LANGUAGE_PATTERN)
+                translations[code] = self._one_text(value_node, _join(where, code))
+            if not translations:
+                raise self.fail(node, where, "expected at least one language")
+            return Text.of(translations)
+        return Text.plain(self._one_text(node, where))
+
+    def _one_text(self, node: Node, where: str) -> str:
+        value = self.string(node, where).strip()
+        if len(value) > MAX_TEXT_CHARS:
+            raise self.fail(node, where, f"longer than {MAX_TEXT_CHARS} characters")
+        return value
+
+    def texts(self, node: Node, where: str) -> tuple[Text, ...]:
+        return tuple(
+            self.text(item, f"{where}[{i}]") for i, item in enumerate(self.sequence(node, where))
+        )
+
+    def number(self, node: Node, key: str, where: str) -> float:
+        value = self.scalar(node, where)
+        low, high, whole = RANGES[key]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(node, where, f"expected a number, got {value!r}")
+        if whole and not float(value).is_integer():
+            raise self.fail(node, where, f"expected a whole number, got {value!r}")
+        if not low <= value <= high:
+            unit = "" if whole else " seconds"
+            raise self.fail(node, where, f"{value} is out of range ({low:g} to {high:g}{unit})")
+        return float(value)
+
+    def boolean(self, node: Node, where: str) -> bool:
+        value = self.scalar(node, where)
+        if not isinstance(value, bool):
+            raise self.fail(node, where, f"expected true or false, got {value!r}")
+        return value
+
+    def choice(self, node: Node, where: str, options: type[Any]) -> Any:
+        value = self.scalar(node, where)
+        try:
+            return options(value)
+        except ValueError:
+            names = ", ".join(o.value for o in options)
+            raise self.fail(node, where, f"{value!r} is not one of: {names}") from None
+
+    # -- exercises -------------------------------------------------------
+
+    def exercises(self, node: Node, failed: set[str]) -> list[Exercise]:
+        try:
+            items = self.sequence(node, "exercises", low=1)
+        except _SkipItemError:
+            return []
+        result = []
+        for index, item in enumerate(items):
+            before = self.errors_so_far()
+            try:
+                exercise: Exercise | None = self._exercise(item, f"exercises[{index}]")
+            except _SkipItemError:
+                exercise = None
+            if exercise is not None and self.errors_so_far() == before:
+                result.append(exercise)
+            elif isinstance(item, MappingNode):
+                failed.update(_declared_id(item))
+        return result
+
+    def _exercise(self, node: Node, where: str) -> Exercise:
+        fields = self.mapping(
+            node, where, EXERCISE_KEYS, required=("id", "name", "instruction", "illustration")
+        )
+        exercise_id = self.string(fields["id"][1], _join(where, "id"), ID_PATTERN)
+        where = f"exercises[{exercise_id}]"
+        values = self._fields(
+            fields,
+            where,
+            {
+                "name": self.text,
+                "instruction": self.text,
+                "illustration": self._illustration,
+                "dose": self._dose_fields,
+                "per_side": self.boolean,
+                "cautions": self.texts,
+                "evidence": lambda n, w: self.choice(n, w, Evidence),
+            },
+        )
+        dose_fields: dict[str, float] = values.get("dose", {})
+        dose = self._make_dose(dose_fields, fields.get("dose", (node, node))[1], where, final=False)
+        return Exercise(
+            id=exercise_id,
+            name=values["name"],
+            instruction=values["instruction"],
+            illustration=values.get("illustration"),
+            dose=dose,
+            per_side=values.get("per_side", False),
+            cautions=values.get("cautions", ()),
+            evidence=values.get("evidence", Evidence.COMMON),
+            source_file=self.path,
+        )
+
+    def _fields(
+        self,
+        fields: dict[str, tuple[Node, Node]],
+        where: str,
+        readers: dict[str, Callable[[Node, str], Any]],
+    ) -> dict[str, Any]:
+        """Read each present field with its reader; record every failing one, then skip."""
+        values: dict[str, Any] = {}
+        failed = False
+        for key, reader in readers.items():
+            if key in fields:
+                try:
+                    values[key] = reader(fields[key][1], _join(where, key))
+                except _SkipItemError:
+                    failed = True
+        if failed:
+            raise _SkipItemError()
+        return values
+
+    def _dose_fields(self, node: Node, where: str) -> dict[str, float]:
+        fields = self.mapping(node, where, DOSE_KEYS)
+        return self._number_fields(fields, where, DOSE_KEYS)
+
+    def _number_fields(
+        self, fields: dict[str, tuple[Node, Node]], where: str, keys: Sequence[str]
+    ) -> dict[str, float]:
+        readers: dict[str, Callable[[Node, str], Any]] = {
+            key: functools.partial(self._number_as, key) for key in keys
+        }
+        return self._fields(fields, where, readers)
+
+    def _number_as(self, key: str, node: Node, where: str) -> float:
+        return self.number(node, key, where)
+
+    def _make_dose(self, given: dict[str, float], node: Node, where: str, *, final: bool) -> Dose:
+        """Check that the timing keys fit together; `final` when a step must be playable."""
+        timing = [key for key in TIMING_KEYS if key in given]
+        if len(timing) > 1:
+            raise self.fail(node, where, f"give only one of hold, pace or duration, not {timing}")
+        if final and not timing:
+            raise self.fail(
+                node, where, "needs a hold, pace or duration (here or in the exercise's dose)"
+            )
+        if "duration" in given and given.get("reps", 1) != 1:
+            raise self.fail(node, where, "duration is continuous work: leave reps out")
+        return Dose(
+            sets=int(given.get("sets", 1)),
+            reps=int(given.get("reps", 1)),
+            hold=given.get("hold"),
+            pace=given.get("pace"),
+            duration=given.get("duration"),
+            rest=given.get("rest", 0.0),
+        )
+
+    def _illustration(self, node: Node, where: str) -> Illustration:
+        fields = self.mapping(node, where, ILLUSTRATION_KEYS, required=("a", "b"))
+        side = Side.RIGHT
+        if "drawn_side" in fields:
+            side = self.choice(fields["drawn_side"][1], _join(where, "drawn_side"), Side)
+        poses = [self._picture(fields[key][1], _join(where, key)) for key in ("a", "b")]
+        return Illustration(poses[0], poses[1], side)
+
+    def _picture(self, node: Node, where: str) -> Path | None:
+        """Resolve a picture inside the file's own folder or the assets folder.
+
+        A picture problem is a warning: the step still plays with a placeholder.
+        """
+        raw = self.string(node, where)
+
+        def warn(message: str) -> None:
+            self.problem(node, where, message, Severity.WARNING)
+
+        pure = PurePosixPath(raw)
+        if pure.is_absolute() or raw.startswith("~") or re.match(r"^[A-Za-z]:", raw):
+            warn(f"{raw!r}: use a path relative to the routine's folder or to assets/")
+            return None
+        if ".." in pure.parts or "\\" in raw:
+            warn(f"{raw!r}: '..' and backslashes are not allowed in picture paths")
+            return None
+        if pure.suffix.lower() not in PICTURE_SUFFIXES:
+            warn(f"{raw!r}: a picture must be an .svg or .png file")
+            return None
+        for base in (self.path.parent, self.assets_dir):
+            candidate = base / pure
+            if candidate.exists():
+                real = candidate.resolve()
+                if not real.is_relative_to(base.resolve()):
+                    warn(f"{raw!r} leads outside its folder (a link); it is not used")
+                    return None
+                return real
+        warn(f"{raw!r} was not found next to the routine or in assets/; a placeholder is shown")
+        return None
+
+    # -- routines ----------------------------------------------------------
+
+    def routine(
+        self,
+        top: dict[str, tuple[Node, Node]],
+        exercises: dict[str, Exercise],
+        failed: set[str],
+        bundled: bool,
+    ) -> Routine | None:
+        before = self.errors_so_far()
+        for key in ("id", "title", "steps"):
+            if key not in top:
+                self.problem(None, key, "is required for a routine")
+        try:
+            values = self._fields(
+                top,
+                "",
+                {
+                    "id": lambda n, w: self.string(n, w, ID_PATTERN),
+                    "title": self.text,
+                    "summary": self.text,
+                    "tags": self._tags,
+                    "cautions": self.texts,
+                },
+            )
+            timing = self._number_fields(top, "", ("lead_in", "transition"))
+        except _SkipItemError:
+            values, timing = {}, {}
+        steps: list[Step] = []
+        if "steps" in top:
+            try:
+                nodes = self.sequence(top["steps"][1], "steps", low=1, high=200)
+            except _SkipItemError:
+                nodes = []
+            for index, node in enumerate(nodes):
+                try:
+                    steps.append(self._step(node, index, exercises, failed))
+                except _SkipItemError:
+                    continue
+        if self.errors_so_far() != before:
+            return None
+        return Routine(
+            id=values["id"],
+            title=values["title"],
+            summary=values.get("summary", Text.plain("")),
+            steps=tuple(steps),
+            tags=values.get("tags", ()),
+            cautions=values.get("cautions", ()),
+            lead_in=timing.get("lead_in", 5.0),
+            transition=timing.get("transition", 5.0),
+            source_file=self.path,
+            bundled=bundled,
+        )
+
+    def _tags(self, node: Node, where: str) -> tuple[str, ...]:
+        items = self.sequence(node, where)
+        return tuple(
+            self.string(item, f"{where}[{i}]", TAG_PATTERN) for i, item in enumerate(items)
+        )
+
+    def _step(
+        self, node: Node, index: int, exercises: dict[str, Exercise], failed: set[str]
+    ) -> Step:
+        where = f"steps[{index}]"
+        fields = self.mapping(node, where, STEP_KEYS, required=("exercise",))
+        ref_node = fields["exercise"][1]
+        ref = self.string(ref_node, _join(where, "exercise"))
+        exercise = exercises.get(ref)
+        if exercise is None:
+            if ref in failed:
+                message = f"exercise {ref!r} has problems of its own (listed with it)"
+            else:
+                hint = difflib.get_close_matches(ref, list(exercises), n=1)
+                message = f"no exercise has the id {ref!r}" + (
+                    f"; did you mean {hint[0]!r}?" if hint else ""
+                )
+            raise self.fail(ref_node, _join(where, "exercise"), message)
+        values = self._fields(
+            fields,
+            where,
+            {
+                "name": self.text,
+                "instruction": self.text,
+                "sides": lambda n, w: self.choice(n, w, Sides),
+            },
+        )
+        given = self._number_fields(fields, where, (*DOSE_KEYS, "switch"))
+        switch = given.pop("switch", 5.0)
+        base = exercise.dose
+        merged: dict[str, float] = {
+            "sets": base.sets,
+            "reps": base.reps,
+            "rest": base.rest,
+        }
+        if not any(key in given for key in TIMING_KEYS):
+            # The step keeps the exercise's way of timing unless it names its own.
+            for key in TIMING_KEYS:
+                value = getattr(base, key)
+                if value is not None:
+                    merged[key] = value
+        merged.update(given)
+        if "duration" in given and "reps" not in given:
+            merged["reps"] = 1
+        dose = self._make_dose(merged, node, where, final=True)
+        default_sides = Sides.BOTH if exercise.per_side else Sides.NONE
+        return Step(
+            exercise=exercise,
+            name=values.get("name", exercise.name),
+            instruction=values.get("instruction", exercise.instruction),
+            dose=dose,
+            sides=values.get("sides", default_sides),
+            switch=switch,
+        )
+
+
+def _declared_id(node: MappingNode) -> set[str]:
+    for key_node, value_node in node.value:
+        if getattr(key_node, "value", None) == "id" and isinstance(value_node, ScalarNode):
+            return {str(value_node.value)}
+    return set()
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "mapping"
+    if isinstance(node, SequenceNode):
+        return "list"
+    return f"value ({node.value!r})" if isinstance(node, ScalarNode) else "node"
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key

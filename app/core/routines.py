@@ -1,0 +1,168 @@
+"""The routine model: exercises, steps and routines as frozen data, and load problems."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Text:
+    """User-visible text in one or more languages."""
+
+    translations: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def plain(cls, text: str) -> Text:
+        return cls(((DEFAULT_LANGUAGE, text),))
+
+    @classmethod
+    def of(cls, translations: Mapping[str, str]) -> Text:
+        return cls(tuple(translations.items()))
+
+    def get(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """The text in `language` (or its base, "pt" for "pt_BR"), else English, else any."""
+        table = dict(self.translations)
+        for candidate in (language, language.split("_", maxsplit=1)[0], DEFAULT_LANGUAGE):
+            if candidate in table:
+                return table[candidate]
+        return self.translations[0][1] if self.translations else ""
+
+    def __str__(self) -> str:
+        return self.get()
+
+
+class Sides(enum.StrEnum):
+    """Which legs a step is done with."""
+
+    BOTH = "both"  # left leg first, then a switch, then the right
+    LEFT = "left"
+    RIGHT = "right"
+    NONE = "none"  # both legs together, or no side at all
+
+
+class Side(enum.StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class Evidence(enum.StrEnum):
+    """How well an exercise is supported, as the content brief grades it."""
+
+    TRIAL = "E"  # trial or systematic review
+    GUIDELINE = "G"  # guideline or trusted advice without trials
+    COMMON = "C"  # common advice, little or no evidence
+
+
+@dataclass(frozen=True)
+class Illustration:
+    """Two poses of one drawing; the player moves between them.
+
+    `drawn_side` is the working leg as drawn; the other leg is shown mirrored.
+    A pose is None when its file was missing or refused: the view shows a placeholder.
+    """
+
+    pose_a: Path | None
+    pose_b: Path | None
+    drawn_side: Side = Side.RIGHT
+
+
+@dataclass(frozen=True)
+class Dose:
+    """How an exercise is done; a step may override any of it."""
+
+    sets: int = 1
+    reps: int = 1
+    hold: float | None = None  # seconds each rep is held
+    pace: float | None = None  # seconds per moving rep
+    duration: float | None = None  # seconds of continuous work
+    rest: float = 0.0  # seconds between holds or sets, and after the step
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: Text
+    instruction: Text
+    illustration: Illustration | None
+    dose: Dose
+    per_side: bool
+    cautions: tuple[Text, ...] = ()
+    evidence: Evidence = Evidence.COMMON
+    source_file: Path | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    exercise: Exercise
+    name: Text
+    instruction: Text
+    dose: Dose
+    sides: Sides
+    switch: float = 5.0  # seconds to change legs
+
+    @property
+    def work_seconds(self) -> float:
+        """Seconds of work on one side, rests included, as the timeline lays it out."""
+        d = self.dose
+        if d.duration is not None:
+            per_set = d.duration
+        elif d.hold is not None:
+            per_set = d.reps * d.hold + (d.reps - 1) * d.rest
+        else:
+            per_set = d.reps * (d.pace or 0.0)
+        return d.sets * per_set + (d.sets - 1) * d.rest
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    title: Text
+    summary: Text
+    steps: tuple[Step, ...]
+    tags: tuple[str, ...] = ()
+    cautions: tuple[Text, ...] = ()
+    lead_in: float = 5.0  # seconds to get ready before the first step
+    transition: float = 5.0  # least seconds between two steps to get into position
+    source_file: Path | None = None
+    bundled: bool = True
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"  # the routine or file is not loaded
+    WARNING = "warning"  # loaded, but something is missing (a picture shows a placeholder)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one file, located for a person to fix."""
+
+    file: Path
+    line: int  # 1-based; 0 when the problem is the whole file
+    column: int  # 1-based
+    field: str  # dotted path such as "steps[2].hold"
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else f"{self.file}:0:0"
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{where}: {prefix}{what}"
+
+
+@dataclass
+class Library:
+    """Everything loaded: exercises and routines by id, and every problem found on the way."""
+
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    routines: dict[str, Routine] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def ordered_routines(self) -> list[Routine]:
+        """Bundled routines first, each group in the order their files were read."""
+        return sorted(self.routines.values(), key=lambda routine: not routine.bundled)

@@ -1,0 +1,112 @@
+"""User settings: a small versioned YAML file, written atomically, set aside if unreadable."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.core import yamlio
+from app.core.errors import FileSetAsideError
+from app.core.storage import atomic_write, set_aside
+
+SCHEMA_VERSION = 1
+
+
+class Theme(enum.StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+    NIGHT = "night"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the user chooses; defaults are what a new user gets."""
+
+    disclaimer_accepted: bool = False
+    theme: Theme = Theme.SYSTEM
+    volume: int = 70  # percent
+    muted: bool = False
+    language: str = ""  # empty: follow the system
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def _to_document(settings: Settings) -> dict[str, Any]:
+    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    for field in dataclasses.fields(settings):
+        value = getattr(settings, field.name)
+        document[field.name] = value.value if isinstance(value, enum.Enum) else value
+    return document
+
+
+def _from_document(document: object) -> Settings:
+    """Build Settings from parsed YAML; ValueError names the first thing that is wrong."""
+    if not isinstance(document, dict):
+        raise ValueError("it does not hold a list of settings")
+    version = document.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise ValueError(f"schema_version is {version!r}; this version of Unknot reads 1")
+    known = {field.name: field for field in dataclasses.fields(Settings)}
+    values: dict[str, Any] = {}
+    for key, value in document.items():
+        if key == "schema_version":
+            continue
+        if key not in known:
+            raise ValueError(f"unknown setting {key!r}")
+        values[key] = _check_value(key, value)
+    return Settings(**values)
+
+
+def _check_value(key: str, value: object) -> object:
+    default = getattr(Settings(), key)
+    if isinstance(default, Theme):
+        try:
+            return Theme(str(value))
+        except ValueError:
+            raise ValueError(f"{key}: {value!r} is not a theme") from None
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ValueError(f"{key}: expected true or false, got {value!r}")
+        return value
+    if isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+            raise ValueError(f"{key}: expected a whole number from 0 to 100, got {value!r}")
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"{key}: expected text, got {value!r}")
+    return value
+
+
+class SettingsStore:
+    """Reads and writes `settings.yaml`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> tuple[Settings, FileSetAsideError | None]:
+        """The saved settings, or defaults plus the reason the file was set aside."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return Settings(), None
+        except OSError as error:
+            # Unreadable (permissions, I/O): leave it where it is, use defaults in memory.
+            return Settings(), FileSetAsideError(self.path, None, error.strerror or str(error))
+        try:
+            return _from_document(yamlio.safe_load(raw)), None
+        except (yamlio.YAMLError, ValueError, UnicodeDecodeError) as error:
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            try:
+                moved = set_aside(self.path)
+            except OSError:
+                moved = None
+            return Settings(), FileSetAsideError(self.path, moved, reason)
+
+    def save(self, settings: Settings) -> None:
+        """Write atomically; raises WriteError, leaving the old file intact."""
+        atomic_write(self.path, yamlio.safe_dump(_to_document(settings)))

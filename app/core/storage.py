@@ -1,0 +1,129 @@
+"""Where Unknot keeps its files, and how it writes and sets them aside safely.
+
+Only the standard library is imported at module level: the single-instance client
+path uses `socket_path` and must start fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.core.errors import WriteError
+
+APP_DIR_NAME = "unknot"
+HOME_ENV = "UNKNOT_HOME"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Every folder Unknot writes to, resolved once and passed to whoever needs it."""
+
+    config_dir: Path
+    data_dir: Path
+    state_dir: Path
+    basedir: Path | None = None
+
+    @classmethod
+    def resolve(cls, basedir: str | os.PathLike[str] | None = None) -> AppPaths:
+        """Paths under `basedir`, else under $UNKNOT_HOME, else the platform's usual places."""
+        chosen = basedir if basedir is not None else os.environ.get(HOME_ENV) or None
+        if chosen is not None:
+            root = Path(chosen).expanduser().absolute()
+            return cls(root / "config", root / "data", root / "state", basedir=root)
+        # platformdirs is imported only here: it costs start-up time the client path avoids.
+        import platformdirs
+
+        dirs = platformdirs.PlatformDirs(APP_DIR_NAME, appauthor=False)
+        return cls(Path(dirs.user_config_dir), Path(dirs.user_data_dir), Path(dirs.user_state_dir))
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.yaml"
+
+    @property
+    def user_routines_dir(self) -> Path:
+        return self.data_dir / "routines"
+
+    @property
+    def journal_file(self) -> Path:
+        return self.data_dir / "journal.sqlite3"
+
+    @property
+    def log_file(self) -> Path:
+        return self.state_dir / "unknot.log"
+
+    def ensure(self) -> None:
+        """Create the folders, private to the user."""
+        for folder in (self.config_dir, self.data_dir, self.state_dir):
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def socket_path(basedir: str | os.PathLike[str] | None = None) -> Path:
+    """The local socket of the running instance for this user and this data folder.
+
+    Each `--basedir` gets its own instance, so tests and a second profile never collide.
+    The name is a short hash because Unix socket paths are limited to about 100 bytes.
+    """
+    chosen = basedir if basedir is not None else os.environ.get(HOME_ENV) or None
+    key = str(Path(chosen).expanduser().absolute()) if chosen is not None else "default"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and Path(runtime).is_dir() and os.access(runtime, os.W_OK):
+        folder = Path(runtime) / APP_DIR_NAME
+    else:
+        folder = Path(tempfile.gettempdir()) / f"{APP_DIR_NAME}-{os.getuid()}"
+    return folder / f"{digest}.sock"
+
+
+def atomic_write(path: Path, data: bytes | str, mode: int = 0o600) -> None:
+    """Write `data` to `path` so that a crash leaves either the old file or the new one.
+
+    Temp file in the same folder, fsync, then rename over the target, then fsync the folder.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise WriteError(path, error.strerror or str(error)) from error
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.chmod(mode)
+        tmp.replace(path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise WriteError(path, error.strerror or str(error)) from error
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    # The rename is durable only once the folder entry is; some filesystems refuse, harmlessly.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def set_aside(path: Path, now: datetime | None = None) -> Path:
+    """Rename an unreadable file to `NAME.broken-STAMP` next to it; never overwrite anything."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.name}.broken-{stamp}")
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
+    path.rename(candidate)
+    return candidate
