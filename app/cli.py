@@ -1,0 +1,128 @@
+"""The `unknot` command: options, offline commands, and handing over to the running instance.
+
+Nothing here imports Qt or pygame at module level: `--list`, `--validate` and a launch that
+only forwards to the running instance stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from app.core.routines import Routine
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="unknot",
+        description=f"{APP_NAME}: guided calf stretches, cramp relief and a cramp diary.",
+    )
+    parser.add_argument("--routine", metavar="ID", help="open the routine ID and start it")
+    parser.add_argument(
+        "--list", action="store_true", help="print the routines (id, title, duration) and exit"
+    )
+    parser.add_argument(
+        "--validate",
+        nargs="+",
+        metavar="FILE",
+        type=Path,
+        help="check routine files, print every problem as FILE:LINE:COL: message; "
+        "exit 1 if there are any",
+    )
+    parser.add_argument(
+        "--basedir",
+        metavar="DIR",
+        type=Path,
+        help="keep all settings and data under DIR (the UNKNOT_HOME variable does the same)",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.validate:
+            return validate(args.validate)
+        if args.list:
+            return list_routines(args.basedir)
+        return launch(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def validate(files: list[Path]) -> int:
+    from app.core.resources import ASSETS_DIR, ROUTINES_DIR
+    from app.core.routine_loader import validate_files
+
+    problems = validate_files(files, ROUTINES_DIR, ASSETS_DIR)
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print(f"{len(files)} file(s) checked, no problems.", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def list_routines(basedir: Path | None) -> int:
+    from app.core.library import load_all
+    from app.core.storage import AppPaths
+
+    library = load_all(AppPaths.resolve(basedir))
+    for routine in library.ordered_routines():
+        print(f"{routine.id}\t{routine.title}\t{format_duration(total_seconds(routine))}")
+    if library.problems:
+        print(
+            f"{len(library.problems)} problem(s) in routine files; "
+            "see them with: unknot --validate FILE",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def total_seconds(routine: Routine) -> float:
+    from app.core.timeline import build_timeline
+
+    return build_timeline(routine).total_ms / 1000
+
+
+def format_duration(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def launch(args: argparse.Namespace) -> int:
+    """Raise the running instance with this request, or become the instance."""
+    from app.core.storage import socket_path
+    from app.desktop.instance_client import (
+        InstanceNotAnsweringError,
+        activation_token,
+        forward_or_lock,
+    )
+
+    request: dict[str, str] = {"command": "show", "activation_token": activation_token()}
+    if args.routine:
+        request = {**request, "command": "routine", "id": args.routine}
+    basedir = args.basedir if args.basedir is not None else os.environ.get("UNKNOT_HOME")
+    try:
+        reply, lock = forward_or_lock(socket_path(basedir), request)
+    except InstanceNotAnsweringError as error:
+        print(f"unknot: {error}", file=sys.stderr)
+        return 1
+    if reply is not None:
+        if not reply.ok:
+            print(f"unknot: {reply.error}", file=sys.stderr)
+        return 0 if reply.ok else 1
+    assert lock is not None
+    from app.ui.application import run
+
+    try:
+        return run(args, lock)
+    finally:
+        lock.release()

@@ -1,0 +1,128 @@
+"""Hand a request to the running instance, using only the standard library.
+
+A second `unknot` must not pay for importing Qt just to learn that one is running, so this
+module imports nothing beyond the standard library (a test checks `sys.modules`).
+
+The protocol is one JSON object per line each way: a request such as
+`{"command": "show"}` and a reply `{"ok": true}` sent once the request was carried out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import socket
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+REPLY_TIMEOUT_S = 3.0
+STARTUP_WAIT_S = 5.0  # how long to wait for an instance that is starting to listen
+
+
+@dataclass(frozen=True)
+class Reply:
+    ok: bool
+    error: str = ""
+
+
+class NoInstanceError(Exception):
+    """Nothing is listening: no instance runs, or its socket was left behind."""
+
+
+class InstanceNotAnsweringError(Exception):
+    """An instance holds the socket but did not answer in time."""
+
+
+def send(path: Path, request: dict[str, Any], timeout: float = REPLY_TIMEOUT_S) -> Reply:
+    """Send one request and wait for its reply."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.settimeout(timeout)
+        try:
+            client.connect(str(path))
+        except (FileNotFoundError, ConnectionRefusedError) as error:
+            raise NoInstanceError(str(error)) from error
+        except TimeoutError as error:
+            raise InstanceNotAnsweringError("the running Unknot did not accept") from error
+        try:
+            client.sendall(json.dumps(request).encode() + b"\n")
+            data = b""
+            while not data.endswith(b"\n"):
+                chunk = client.recv(4096)
+                if not chunk:
+                    break
+                data += chunk
+        except TimeoutError as error:
+            raise InstanceNotAnsweringError("the running Unknot did not answer in time") from error
+        except OSError as error:
+            raise NoInstanceError(str(error)) from error
+    if not data:
+        raise InstanceNotAnsweringError("the running Unknot closed the connection")
+    try:
+        reply = json.loads(data)
+    except ValueError as error:
+        raise InstanceNotAnsweringError("the running Unknot sent a reply it should not") from error
+    return Reply(bool(reply.get("ok")), str(reply.get("error", "")))
+
+
+class PrimaryLock:
+    """An exclusive lock held for the whole life of the running instance.
+
+    Whoever holds it owns the socket path; a socket file without a lock holder is stale
+    (its instance was killed) and may be replaced.
+    """
+
+    def __init__(self, socket_file: Path) -> None:
+        self.socket_file = socket_file
+        self._handle: IO[bytes] | None = None
+
+    def acquire(self) -> bool:
+        self.socket_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle = self.socket_file.with_suffix(".lock").open("ab")
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return False
+        self._handle = handle
+        with contextlib.suppress(FileNotFoundError):
+            self.socket_file.unlink()  # stale: the instance that made it is gone
+        return True
+
+    def release(self) -> None:
+        if self._handle is not None:
+            with contextlib.suppress(FileNotFoundError):
+                self.socket_file.unlink()
+            self._handle.close()
+            self._handle = None
+
+
+def forward_or_lock(path: Path, request: dict[str, Any]) -> tuple[Reply | None, PrimaryLock | None]:
+    """Give `request` to the running instance, or take the lock to become it.
+
+    Returns (reply, None) when an instance answered, (None, lock) when this process is now
+    the instance; raises InstanceNotAnsweringError when one holds the lock but never answers.
+    """
+    deadline = time.monotonic() + STARTUP_WAIT_S
+    delay = 0.01
+    while True:
+        try:
+            return send(path, request), None
+        except NoInstanceError:
+            pass
+        lock = PrimaryLock(path)
+        if lock.acquire():
+            return None, lock
+        # Another instance holds the lock but is not listening yet: it is starting up.
+        if time.monotonic() > deadline:
+            raise InstanceNotAnsweringError("Unknot is starting but did not open its socket")
+        time.sleep(delay)
+        delay = min(delay * 2, 0.2)
+
+
+def activation_token() -> str:
+    """The launcher's focus token (Wayland), handed on so the instance may raise itself."""
+    return os.environ.get("XDG_ACTIVATION_TOKEN", "")

@@ -1,0 +1,169 @@
+"""Start the interface: show the first screen as fast as possible, then set up the rest."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_ID, APP_NAME
+from app.core.clock import SystemClock
+from app.core.errors import FileSetAsideError, RoutineNotFoundError
+from app.core.library import load_all
+from app.core.resources import ICONS_DIR, SOUNDS_DIR
+from app.core.settings import SettingsStore
+from app.core.storage import AppPaths
+from app.desktop.instance_client import PrimaryLock
+from app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# Set by the start-up benchmark: write the moment of the first paint to this file and quit.
+FIRST_PAINT_ENV = "UNKNOT_BENCHMARK_FIRST_PAINT"
+
+
+def run(args: argparse.Namespace, lock: PrimaryLock) -> int:
+    paths = AppPaths.resolve(args.basedir)
+    folder_problem = ""
+    try:
+        paths.ensure()
+    except OSError as error:
+        folder_problem = f"{error.filename}: {error.strerror}"
+    store = SettingsStore(paths.settings_file)
+    settings, settings_problem = store.load()
+    library = load_all(paths)
+
+    app = QApplication([sys.argv[0] if sys.argv else APP_ID])
+    app.setApplicationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    app.setStyle("Fusion")
+    font = app.font()
+    # Desktop defaults (often 9-10 pt) are small for a routine followed from a mat.
+    font.setPointSizeF(max(font.pointSizeF(), 11.0))
+    app.setFont(font)
+    window = MainWindow(library, settings, store, SystemClock(), lambda: _cue_player(window))
+    window.apply_colors()
+    window.setWindowIcon(_app_icon())
+    started = Startup(app, window, paths, lock, args)
+    started.settings_problem = settings_problem
+    started.folder_problem = folder_problem
+    window.first_painted.connect(lambda: QTimer.singleShot(0, started.after_first_paint))
+    window.show()
+    return app.exec()
+
+
+def _app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(ICONS_DIR / f"unknot-{size}.png"))
+    return icon
+
+
+def _cue_player(window: MainWindow) -> Any:
+    from app.audio.cue_player import PygameCuePlayer
+
+    player = PygameCuePlayer(SOUNDS_DIR, window.settings.volume, window.settings.muted)
+    player.unavailable.connect(
+        lambda reason: window.tell(
+            window.tr("No sound device could be opened; the cues are shown on screen only.")
+        )
+    )
+    return player
+
+
+class Startup:
+    """What happens once the first screen is on the glass."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        window: MainWindow,
+        paths: AppPaths,
+        lock: PrimaryLock,
+        args: argparse.Namespace,
+    ) -> None:
+        self.app = app
+        self.window = window
+        self.paths = paths
+        self.lock = lock
+        self.args = args
+        self.settings_problem: FileSetAsideError | None = None
+        self.folder_problem = ""
+        self.server: Any = None
+
+    def after_first_paint(self) -> None:
+        marker = os.environ.get(FIRST_PAINT_ENV)
+        if marker:
+            Path(marker).write_text(f"{time.time():.6f}\n")
+            self.app.quit()
+            return
+        _set_up_logging(self.paths)
+        from app.ui.errors import explain, install_excepthook
+
+        install_excepthook(self.window)
+        from app.desktop.instance_server import InstanceServer
+
+        self.server = InstanceServer(self.lock.socket_file, self.handle_request, self.window)
+        self.server.listen()
+        self.window.show_load_problems_notice()
+        if self.folder_problem:
+            self.window.tell(
+                self.window.tr(
+                    "Unknot cannot write its folder ({problem}); changes are not saved."
+                ).format(problem=self.folder_problem)
+            )
+        if self.settings_problem is not None:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                APP_NAME,
+                explain(self.settings_problem),
+                parent=self.window,
+            )
+            box.open()
+        if not self.window.ask_disclaimer_once():
+            self.app.quit()
+            return
+        if self.args.routine:
+            self.handle_request({"command": "routine", "id": self.args.routine})
+        else:
+            self.window.show_list()
+
+    def handle_request(self, request: dict[str, Any]) -> tuple[bool, str]:
+        """A request from a later launch (or from our own command line)."""
+        from app.ui.errors import explain
+
+        command = request.get("command")
+        self.window.raise_window()
+        if command == "show":
+            return True, ""
+        if command == "routine":
+            try:
+                self.window.start_routine(str(request.get("id", "")))
+            except RoutineNotFoundError as error:
+                self.window.show_list()
+                self.window.tell(explain(error))
+                return False, explain(error)
+            return True, ""
+        return False, f"unknown command {command!r}"
+
+
+def _set_up_logging(paths: AppPaths) -> None:
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    try:
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            paths.log_file, maxBytes=512 * 1024, backupCount=2, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)

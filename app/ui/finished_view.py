@@ -1,0 +1,74 @@
+"""After a routine: what was done, and where to go next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.core.player import SessionReport
+from app.core.routines import Routine
+
+
+class FinishedPage(QWidget):
+    back_requested = Signal()
+    again_requested = Signal()
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._language = language
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 48, 48, 32)
+        layout.setSpacing(16)
+        layout.addStretch(1)
+        self.headline = QLabel()
+        self.headline.setProperty("role", "title")
+        self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.headline)
+        self.summary = QLabel()
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        again = QPushButton(self.tr("Play again"))
+        again.clicked.connect(self.again_requested)
+        buttons.addWidget(again)
+        self.done_button = QPushButton(self.tr("Back to routines"))
+        self.done_button.setProperty("role", "primary")
+        self.done_button.setDefault(True)
+        self.done_button.clicked.connect(self.back_requested)
+        buttons.addWidget(self.done_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        for key in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self, self.back_requested.emit)
+
+    def show_report(self, routine: Routine, report: SessionReport | None) -> None:
+        title = routine.title.get(self._language)
+        if report is None:
+            self.headline.setText(self.tr("Stopped"))
+            self.summary.setText(title)
+        else:
+            minutes = max(0, round((report.ended_at - report.started_at).total_seconds() / 60))
+            percent = round(report.completed_fraction * 100)
+            if report.finished and not report.skipped_steps:
+                self.headline.setText(self.tr("Well done"))
+            elif report.finished:
+                self.headline.setText(self.tr("Done"))
+            else:
+                self.headline.setText(self.tr("Stopped early"))
+            lines = [
+                title,
+                self.tr("{minutes} min · {percent}% of the stretches done").format(
+                    minutes=minutes, percent=percent
+                ),
+            ]
+            if report.skipped_steps:
+                names = ", ".join(
+                    routine.steps[i].name.get(self._language) for i in report.skipped_steps
+                )
+                lines.append(self.tr("Skipped: {names}").format(names=names))
+            self.summary.setText("\n".join(lines))
+        self.done_button.setFocus()

@@ -1,0 +1,68 @@
+"""Small formatting helpers shared by the views."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.routines import Routine, Side, Sides, Step
+from app.core.timeline import build_timeline
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("format", text)
+
+
+def clock_text(milliseconds: int) -> str:
+    """Whole seconds, rounded up so "0" shows only at the very end: 75 s -> "1:15", 9 s -> "9"."""
+    seconds = math.ceil(max(0, milliseconds) / 1000)
+    if seconds < 60:
+        return str(seconds)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def duration_text(milliseconds: int) -> str:
+    """A routine's length for a person: "about 3 min", "45 s"."""
+    seconds = round(milliseconds / 1000)
+    if seconds < 90:
+        return tr("{n} s").format(n=seconds)
+    return tr("{n} min").format(n=round(seconds / 60))
+
+
+def routine_duration_ms(routine: Routine) -> int:
+    return build_timeline(routine).total_ms
+
+
+def side_text(side: Side | None) -> str:
+    if side is Side.LEFT:
+        return tr("left leg")
+    if side is Side.RIGHT:
+        return tr("right leg")
+    return ""
+
+
+def seconds_text(seconds: float) -> str:
+    return tr("{n} s").format(n=f"{seconds:g}")
+
+
+def dose_text(step: Step) -> str:
+    """How a step is done, in a few words: "2 × 15 s hold · each leg"."""
+    dose = step.dose
+    if dose.duration is not None:
+        parts = [seconds_text(dose.duration)]
+    elif dose.hold is not None and dose.reps == 1:
+        parts = [tr("{hold} hold").format(hold=seconds_text(dose.hold))]
+    elif dose.hold is not None:
+        parts = [tr("{reps} × {hold} hold").format(reps=dose.reps, hold=seconds_text(dose.hold))]
+    else:
+        parts = [tr("{reps} reps").format(reps=dose.reps)]
+    if dose.sets > 1:
+        parts.insert(0, tr("{sets} sets").format(sets=dose.sets))
+    if step.sides is Sides.BOTH:
+        parts.append(tr("each leg"))
+    elif step.sides is Sides.LEFT:
+        parts.append(tr("left leg"))
+    elif step.sides is Sides.RIGHT:
+        parts.append(tr("right leg"))
+    return " · ".join(parts)
