@@ -310,8 +310,8 @@ class _FileContext:
                 self.problem(key_node, label, "appears twice")
                 ok = False
             elif key not in allowed:
-                hint = difflib.get_close_matches(key, allowed, n=1)
-                suffix = f"; did you mean {hint[0]!r}?" if hint else ""
+                hint = _suggest(key, allowed)
+                suffix = f"; did you mean {hint!r}?" if hint else ""
                 self.problem(key_node, label, f"unknown key{suffix}")
                 ok = False
             else:
@@ -608,9 +608,9 @@ class _FileContext:
             if ref in failed:
                 message = f"exercise {ref!r} has problems of its own (listed with it)"
             else:
-                hint = difflib.get_close_matches(ref, list(exercises), n=1)
+                hint = _suggest(ref, list(exercises))
                 message = f"no exercise has the id {ref!r}" + (
-                    f"; did you mean {hint[0]!r}?" if hint else ""
+                    f"; did you mean {hint!r}?" if hint else ""
                 )
             raise self.fail(ref_node, _join(where, "exercise"), message)
         values = self._fields(
@@ -649,6 +649,15 @@ class _FileContext:
             sides=values.get("sides", default_sides),
             switch=switch,
         )
+
+
+def _suggest(word: str, options: Sequence[str]) -> str | None:
+    """The option the user most likely meant; swapped letters ("rpes") count as closest."""
+    swapped = [option for option in options if sorted(option) == sorted(word)]
+    if swapped:
+        return swapped[0]
+    close = difflib.get_close_matches(word, options, n=1)
+    return close[0] if close else None
 
 
 def _declared_id(node: MappingNode) -> set[str]:

@@ -1,0 +1,67 @@
+"""The command line's offline commands: --list, --validate, --version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app import __version__
+from app.cli import main
+
+
+def test_list_prints_id_title_and_duration(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--list"]) == 0
+    out = capsys.readouterr().out
+    assert "before-sleep\tTwo-minute before-sleep stretch\t2:40\n" in out
+
+
+def test_list_includes_user_routines_and_mentions_problems(
+    unknot_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    user = unknot_home / "data" / "routines"
+    user.mkdir(parents=True)
+    (user / "mine.yaml").write_text(
+        "schema_version: 1\nid: mine\ntitle: Mine\nsteps:\n  - exercise: bs_04\n"
+    )
+    (user / "broken.yaml").write_text("schema_version: 1\nid: [\n")
+    assert main(["--list"]) == 0
+    captured = capsys.readouterr()
+    assert "mine\tMine\t0:15\n" in captured.out
+    assert "1 problem(s) in routine files" in captured.err
+
+
+def test_validate_prints_located_problems_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "schema_version: 1\nid: bad\ntitle: Bad\nsteps:\n  - exercise: bs_01\n    rpes: 3\n"
+    )
+    good = tmp_path / "good.yaml"
+    good.write_text("schema_version: 1\nid: good\ntitle: Good\nsteps:\n  - exercise: bs_01\n")
+    assert main(["--validate", str(bad), str(good)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"{bad}:6:5: steps[0].rpes: unknown key; did you mean 'reps'?"]
+
+
+def test_validate_passes_clean_files(
+    capsys: pytest.CaptureFixture[str], project_root: Path
+) -> None:
+    files = sorted(str(p) for p in (project_root / "routines").glob("*.yaml"))
+    assert main(["--validate", *files]) == 0
+    assert "no problems" in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"Unknot {__version__}"
+
+
+def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--frobnicate"])
+    assert exit_info.value.code == 2
+    assert "unrecognized arguments: --frobnicate" in capsys.readouterr().err
