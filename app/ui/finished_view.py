@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.player import SessionReport
@@ -42,8 +42,13 @@ class FinishedPage(QWidget):
         buttons.addWidget(self.done_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        for key in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self, self.back_requested.emit)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter or Esc, from the page or a button on it: back to the routines.
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.back_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def show_report(self, routine: Routine, report: SessionReport | None) -> None:
         title = routine.title.get(self._language)

@@ -81,7 +81,7 @@ class PlayerView(QWidget):
         self._wake = QTimer(self)
         self._wake.setSingleShot(True)
         self._wake.setTimerType(Qt.TimerType.PreciseTimer)
-        self._wake.timeout.connect(self._on_wake)
+        self._wake.timeout.connect(self.advance)
         self._frames = QTimer(self)
         self._frames.setInterval(FRAME_MS)
         self._frames.timeout.connect(self._on_frame)
@@ -267,7 +267,8 @@ class PlayerView(QWidget):
     def _on_session_end(self, report: SessionReport) -> None:
         self._report = report
 
-    def _on_wake(self) -> None:
+    def advance(self) -> None:
+        """Catch the player up with the clock; the wake-up timer calls this."""
         if self.player is not None:
             self._handle(self.player.advance())
 
@@ -413,12 +414,19 @@ class PlayerView(QWidget):
         timeline = self._timeline
         if timeline is None:
             return ""
+        steps = timeline.routine.steps
+        if segment.kind is SegmentKind.PREPARE:
+            # The step being prepared is on screen already: "next" is the one after it.
+            if segment.step_index + 1 < len(steps):
+                name = steps[segment.step_index + 1].name.get(self._language)
+                return self.tr("Next: {name}").format(name=name)
+            return self.tr("This is the last step")
         if segment.index + 1 >= len(timeline.segments):
             return self.tr("Next: finished")
         following = timeline.segments[segment.index + 1]
-        if following.step_index != segment.step_index or following.kind is SegmentKind.PREPARE:
-            step = timeline.routine.steps[following.step_index]
-            return self.tr("Next: {name}").format(name=step.name.get(self._language))
+        if following.step_index != segment.step_index:
+            name = steps[following.step_index].name.get(self._language)
+            return self.tr("Next: {name}").format(name=name)
         match following.kind:
             case SegmentKind.REST:
                 return self.tr("Next: relax")

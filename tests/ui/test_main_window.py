@@ -1,0 +1,150 @@
+"""The main window's flows: list, start screen, player, finished; notices and first run."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from fakes import RecordingCuePlayer
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.core.clock import FakeClock
+from app.core.library import load_all
+from app.core.player import PlayerState
+from app.core.routines import Library
+from app.core.settings import Settings, SettingsStore, Theme
+from app.core.storage import AppPaths, socket_path
+from app.desktop.instance_client import PrimaryLock
+from app.ui import application
+from app.ui.main_window import MainWindow
+from app.ui.theme import NIGHT
+
+
+@pytest.fixture
+def paths(unknot_home: Path) -> AppPaths:
+    resolved = AppPaths.resolve(unknot_home)
+    resolved.ensure()
+    return resolved
+
+
+def make_window(
+    qtbot: QtBot, paths: AppPaths, library: Library | None = None, **settings: object
+) -> tuple[MainWindow, FakeClock, RecordingCuePlayer]:
+    clock, cues = FakeClock(), RecordingCuePlayer()
+    store = SettingsStore(paths.settings_file)
+    window = MainWindow(
+        library or load_all(paths),
+        Settings(disclaimer_accepted=True).replace(**settings),
+        store,
+        clock,
+        lambda: cues,
+    )
+    qtbot.addWidget(window)
+    window.apply_colors()
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return window, clock, cues
+
+
+def test_list_to_start_screen_to_player_to_finished(qtbot: QtBot, paths: AppPaths) -> None:
+    window, clock, _ = make_window(qtbot, paths)
+    assert [card.routine_id for card in window.list_page.cards] == ["before-sleep"]
+    window.list_page.focus_first()
+    qtbot.keyClick(window.list_page.cards[0], Qt.Key.Key_Return)
+    detail = window.pages.currentWidget()
+    assert detail is window._detail_page
+    assert (
+        "Strong stretch, never pain."
+        in detail._cautions.findChildren(type(detail._title))[0].text()
+    )
+    qtbot.mouseClick(detail.start_button, Qt.MouseButton.LeftButton)
+    player = window._player_page
+    assert window.pages.currentWidget() is player and player is not None
+    assert player.player is not None
+    while player.player.state is PlayerState.PLAYING:
+        clock.advance((player.player.ms_until_next_wake() or 1) / 1000)
+        player.advance()
+    finished = window._finished_page
+    assert window.pages.currentWidget() is finished and finished is not None
+    assert finished.headline.text() == "Well done"
+    assert "100% of the stretches done" in finished.summary.text()
+    assert len(window.session_reports) == 1
+    qtbot.keyClick(finished, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.list_page
+
+
+def test_stopping_early_says_so(qtbot: QtBot, paths: AppPaths) -> None:
+    window, clock, _ = make_window(qtbot, paths)
+    window.start_routine("before-sleep")
+    clock.advance(10)
+    assert window._player_page is not None
+    window._player_page.advance()
+    window._player_page.stop()
+    assert window._finished_page is not None
+    assert window._finished_page.headline.text() == "Stopped early"
+
+
+def test_theme_choice_is_saved_and_applied(qtbot: QtBot, paths: AppPaths) -> None:
+    window, _, _ = make_window(qtbot, paths)
+    window.set_theme(Theme.NIGHT)
+    palette = QApplication.palette()
+    assert palette.color(palette.ColorRole.Window).name() == NIGHT.window
+    assert SettingsStore(paths.settings_file).load()[0].theme is Theme.NIGHT
+
+
+def test_load_problems_are_shown_in_a_notice_not_a_traceback(qtbot: QtBot, paths: AppPaths) -> None:
+    paths.user_routines_dir.mkdir(parents=True)
+    (paths.user_routines_dir / "typo.yaml").write_text(
+        "schema_version: 1\nid: typo\ntitle: Typo\nsteps:\n  - exercise: bs_01\n    rpes: 3\n"
+    )
+    window, _, _ = make_window(qtbot, paths)
+    window.show_load_problems_notice()
+    assert window.list_page.notice.isVisible()
+    assert window.list_page.notice.text == (
+        "1 problem(s) in routine files. The other routines work as usual."
+    )
+    assert [card.routine_id for card in window.list_page.cards] == ["before-sleep"]
+
+
+def test_a_corrupt_settings_file_is_set_aside_and_the_app_starts(
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths.settings_file.write_text("theme: [oops\n")
+    store = SettingsStore(paths.settings_file)
+    _, problem = store.load()
+    assert problem is not None
+    window, _, _ = make_window(qtbot, paths, disclaimer_accepted=False)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
+    monkeypatch.setattr(MainWindow, "show_disclaimer", lambda self, first_run=False: True)
+    lock = PrimaryLock(socket_path(paths.basedir))
+    assert lock.acquire()
+    args = argparse.Namespace(routine=None, basedir=paths.basedir)
+    startup = application.Startup(QApplication.instance(), window, paths, lock, args)  # type: ignore[arg-type]
+    startup.settings_problem = problem
+    startup.after_first_paint()
+    assert shown and "settings.yaml could not be read" in shown[0]
+    assert problem.moved_to is not None and problem.moved_to.exists()
+    assert window.pages.currentWidget() is window.list_page
+    assert SettingsStore(paths.settings_file).load()[0].disclaimer_accepted
+    startup.server.close()
+    lock.release()
+
+
+def test_routine_request_from_a_second_launch_starts_it(qtbot: QtBot, paths: AppPaths) -> None:
+    window, _, cues = make_window(qtbot, paths)
+    lock = PrimaryLock(socket_path(paths.basedir))
+    assert lock.acquire()
+    args = argparse.Namespace(routine=None, basedir=paths.basedir)
+    startup = application.Startup(QApplication.instance(), window, paths, lock, args)  # type: ignore[arg-type]
+    assert startup.handle_request({"command": "routine", "id": "before-sleep"}) == (True, "")
+    assert window.pages.currentWidget() is window._player_page
+    assert cues.opened == 1
+    ok, message = startup.handle_request({"command": "routine", "id": "nope"})
+    assert not ok and message == "There is no routine called “nope”."
+    assert startup.handle_request({"command": "dance"}) == (False, "unknown command 'dance'")
+    lock.release()

@@ -1,0 +1,179 @@
+"""The player screen, driven by a fake clock and the real keyboard shortcuts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fakes import RecordingCuePlayer
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.core.clock import FakeClock
+from app.core.library import load_all
+from app.core.player import PlayerState, SessionReport
+from app.core.routines import Routine
+from app.core.storage import AppPaths
+from app.core.timeline import CueKind, SegmentKind
+from app.ui.player_view import PlayerView, pose_blend
+from app.ui.theme import DARK
+
+
+@pytest.fixture
+def before_sleep(unknot_home: Path) -> Routine:
+    return load_all(AppPaths.resolve(unknot_home)).routines["before-sleep"]
+
+
+@pytest.fixture
+def cues() -> RecordingCuePlayer:
+    return RecordingCuePlayer()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def view(qtbot: QtBot, clock: FakeClock, cues: RecordingCuePlayer) -> PlayerView:
+    widget = PlayerView(clock, lambda: cues, "en", muted=False)
+    widget.apply_colors(DARK)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    widget.setFocus()
+    return widget
+
+
+def step_through(view: PlayerView, clock: FakeClock) -> None:
+    """Advance the fake clock exactly as far as the view's wake-up timer asks, then wake it."""
+    assert view.player is not None
+    while view.player.state is PlayerState.PLAYING:
+        wait = view.player.ms_until_next_wake()
+        assert wait is not None
+        clock.advance(wait / 1000)
+        view.advance()
+
+
+def test_before_sleep_plays_end_to_end_with_pictures_countdown_and_cues(
+    view: PlayerView, clock: FakeClock, cues: RecordingCuePlayer, before_sleep: Routine
+) -> None:
+    reports: list[SessionReport | None] = []
+    view.session_ended.connect(reports.append)
+    view.start(before_sleep)
+    assert cues.is_open  # the mixer opens when the routine starts, during the lead-in
+    assert view.step_name.text() == "Bed ankle pumps"
+    assert view.phase.text() == "Get ready"
+    assert view.countdown.text() == "5"
+    assert view.step_count.text() == "Step 1 of 4"
+    assert view.next_label.text() == "Next: Towel calf stretch"
+    assert view.picture.has_pictures
+    clock.advance(5)
+    view.advance()
+    assert (view.phase.text(), view.countdown.text(), view.detail.text()) == (
+        "Move",
+        "20",
+        "Rep 1 of 10",
+    )
+    step_through(view, clock)
+    assert view.player is not None and view.player.state is PlayerState.FINISHED
+    kinds = [kind for kind, _ in cues.played]
+    assert kinds[0] is CueKind.GET_READY
+    assert kinds[-1] is CueKind.DONE
+    assert kinds.count(CueKind.SWITCH_SIDES) == 2
+    # pumps 1, towel 2 holds x 2 legs, hamstring 1 hold x 2 legs, settle 1
+    assert kinds.count(CueKind.GO) == 8
+    assert len(reports) == 1 and reports[0] is not None and reports[0].finished
+
+
+def test_shows_the_side_and_rep_and_mirrors_the_picture_for_the_left_leg(
+    view: PlayerView, clock: FakeClock, before_sleep: Routine
+) -> None:
+    view.start(before_sleep)
+    clock.advance(30.5)  # lead-in 5 + pumps 20 + prepare 5: the first towel hold, left leg
+    view.advance()
+    assert view.step_name.text() == "Towel calf stretch"
+    assert view.phase.text() == "Hold"
+    assert view.detail.text() == "Rep 1 of 2 · left leg"
+    assert view.picture._mirrored  # drawn as the right leg
+    clock.advance(40)  # into the right leg
+    view.advance()
+    assert view.detail.text() == "Rep 1 of 2 · right leg"
+    assert not view.picture._mirrored
+
+
+def test_keyboard_controls(
+    qtbot: QtBot,
+    view: PlayerView,
+    clock: FakeClock,
+    cues: RecordingCuePlayer,
+    before_sleep: Routine,
+) -> None:
+    view.start(before_sleep)
+    assert view.player is not None
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.player.state is PlayerState.PAUSED
+    assert view.phase.text() == "Paused"
+    assert view.pause_button.text() == "Resume"
+    clock.advance(600)
+    view.advance()
+    assert view.countdown.text() == "5"  # paused ten minutes: nothing moved
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.player.state is PlayerState.PLAYING
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.player.current_segment().kind is SegmentKind.WORK
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.player.current_segment().kind is SegmentKind.PREPARE
+    qtbot.keyClick(view, Qt.Key.Key_M)
+    assert cues.muted
+    assert view.mute_button.text() == "Sound: off"
+    with qtbot.waitSignal(view.session_ended) as ended:
+        qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert view.player.state is PlayerState.STOPPED
+    report = ended.args[0]
+    assert isinstance(report, SessionReport) and not report.finished
+
+
+def test_cues_noticed_late_are_passed_on_with_their_lateness(
+    view: PlayerView, clock: FakeClock, cues: RecordingCuePlayer, before_sleep: Routine
+) -> None:
+    view.start(before_sleep)
+    clock.advance(8)  # one late wake-up: 3-2-1 and go all due
+    view.advance()
+    assert cues.played[-4:] == [
+        (CueKind.TICK, 6000),
+        (CueKind.TICK, 5000),
+        (CueKind.TICK, 4000),
+        (CueKind.GO, 3000),
+    ]
+
+
+def test_the_picture_moves_into_a_hold_and_back_out_in_a_rest() -> None:
+    from app.core.timeline import Segment
+
+    hold = Segment(0, SegmentKind.HOLD, 0, 10_000, 0, None)
+    rest = Segment(1, SegmentKind.REST, 10_000, 5_000, 0, None)
+    pumps = Segment(2, SegmentKind.WORK, 0, 20_000, 0, None, rep_count=10, pace_ms=2000)
+    assert pose_blend(hold, 0) == (0.0, True)
+    assert pose_blend(hold, 5000) == (1.0, False)
+    assert pose_blend(rest, 5000)[0] == 0.0
+    assert pose_blend(pumps, 1000)[0] == pytest.approx(1.0)
+    assert pose_blend(pumps, 2000)[0] == pytest.approx(0.0)
+
+
+def test_no_animation_timer_while_paused_or_holding_still(
+    view: PlayerView, clock: FakeClock, before_sleep: Routine
+) -> None:
+    view.start(before_sleep)
+    clock.advance(6)  # pumps: the picture moves all the time
+    view.advance()
+    assert view._frames.isActive()
+    clock.advance(24 + 3)  # 3 s into the first towel hold: the picture has arrived in pose B
+    view.advance()
+    assert not view._frames.isActive()
+    assert view._wake.isActive()
+    view.toggle_pause()
+    assert not view._frames.isActive()
+    assert not view._wake.isActive()
