@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import sys
 import time
@@ -45,7 +44,8 @@ def run(args: argparse.Namespace, lock: PrimaryLock) -> int:
     app = QApplication([sys.argv[0] if sys.argv else APP_ID])
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
-    app.setStyle("Fusion")
+    if app.style().name() != "fusion":  # already the default on most Linux desktops
+        app.setStyle("Fusion")
     font = app.font()
     # Desktop defaults (often 9-10 pt) are small for a routine followed from a mat.
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
@@ -103,7 +103,7 @@ class Startup:
     def after_first_paint(self) -> None:
         marker = os.environ.get(FIRST_PAINT_ENV)
         if marker:
-            Path(marker).write_text(f"{time.time():.6f}\n")
+            Path(marker).write_text(f"{time.time():.6f} {_rss_mb():.2f}\n")
             self.app.quit()
             return
         _set_up_logging(self.paths)
@@ -156,7 +156,19 @@ class Startup:
         return False, f"unknown command {command!r}"
 
 
+def _rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def _set_up_logging(paths: AppPaths) -> None:
+    import logging.handlers  # after the first paint: it pulls in sockets, pickle and queues
+
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     try:

@@ -21,11 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
-from app.audio.cue_player import CuePlayer
 from app.core.clock import Clock
 from app.core.disclaimer import DISCLAIMER
 from app.core.errors import RoutineNotFoundError, UnknotError
-from app.core.player import SessionReport
 from app.core.routines import Library
 from app.core.settings import Settings, SettingsStore, Theme
 from app.ui.errors import explain
@@ -33,6 +31,8 @@ from app.ui.routine_list import RoutineListPage
 from app.ui.theme import Colors, apply_theme
 
 if TYPE_CHECKING:
+    from app.audio.cue_player import CuePlayer
+    from app.core.player import SessionReport
     from app.ui.finished_view import FinishedPage
     from app.ui.player_view import PlayerView
     from app.ui.routine_detail import RoutineDetailPage

@@ -1,0 +1,73 @@
+"""Launch to first painted window, and memory then: Unknot against a bare PySide6 window.
+
+    uv run python tests/benchmarks/bench_startup.py [--runs 10]
+
+Both are started the same way (a fresh Python process, the same Qt platform: xcb when
+DISPLAY is set, else offscreen), interleaved, and each writes the moment of its first paint
+and its RSS. Figures to reach: launch <= 1.5x the floor (medians), RSS <= 1.3x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from procstats import median, row
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+
+
+def launch(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as folder:
+        marker = Path(folder) / "painted"
+        env = {**env, "UNKNOT_BENCHMARK_FIRST_PAINT": str(marker)}
+        started = time.time()
+        subprocess.run(command, env=env, check=True, timeout=60, cwd=ROOT)
+        painted, rss = marker.read_text().split()
+        return float(painted) - started, float(rss)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=10)
+    runs = parser.parse_args().runs
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "xcb" if env.get("DISPLAY") else "offscreen")
+    env["PYTHONPATH"] = str(HERE)
+    home = Path(tempfile.mkdtemp(prefix="unknot-bench-"))
+    (home / "config").mkdir()
+    (home / "config" / "settings.yaml").write_text("schema_version: 1\ndisclaimer_accepted: true\n")
+    ours_cmd = [sys.executable, str(ROOT / "main.py"), "--basedir", str(home)]
+    floor_cmd = [sys.executable, str(HERE / "floor_window.py")]
+    launch(ours_cmd, env)  # warm the disk cache for both, not counted
+    launch(floor_cmd, env)
+    ours, floor = [], []
+    for _ in range(runs):
+        floor.append(launch(floor_cmd, env))
+        ours.append(launch(ours_cmd, env))
+    print(f"platform {env['QT_QPA_PLATFORM']}, {runs} interleaved runs, medians")
+    print(f"launch ms, each run: ours {[round(t * 1000) for t, _ in ours]}")
+    print(f"                    floor {[round(t * 1000) for t, _ in floor]}")
+    launch_ratio = median([t for t, _ in ours]) / median([t for t, _ in floor])
+    rss_ratio = median([r for _, r in ours]) / median([r for _, r in floor])
+    print(
+        row(
+            "launch to first paint (ms)",
+            median([t for t, _ in ours]) * 1000,
+            median([t for t, _ in floor]) * 1000,
+            "ms",
+            1.5,
+        )
+    )
+    print(row("RSS at first paint (MB)", median([r for _, r in ours]), median([r for _, r in floor]), "MB", 1.3))
+    return 0 if launch_ratio <= 1.5 and rss_ratio <= 1.3 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

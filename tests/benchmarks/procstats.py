@@ -1,0 +1,49 @@
+"""Read a process's CPU time, wake-ups and memory from /proc (Linux)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class Sample:
+    cpu_s: float  # user + system, all threads
+    wakeups: int  # context switches, all threads: each is the process going to sleep or woken
+
+
+def sample(pid: int | str = "self") -> Sample:
+    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    cpu = (int(stat[11]) + int(stat[12])) / TICKS  # utime, stime (fields 14 and 15)
+    switches = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            for line in (task / "status").read_text().splitlines():
+                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                    switches += int(line.split()[1])
+        except FileNotFoundError:  # a thread ended while we read
+            continue
+    return Sample(cpu, switches)
+
+
+def rss_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def row(label: str, ours: float, floor: float, unit: str, limit: float | None = None) -> str:
+    ratio = ours / floor if floor else float("inf")
+    verdict = ""
+    if limit is not None:
+        verdict = "  ok" if ratio <= limit else f"  OVER (limit {limit}x)"
+    return f"{label:<34} {ours:10.4f} {unit:<6} floor {floor:10.4f} {unit:<6} ratio {ratio:5.2f}{verdict}"
