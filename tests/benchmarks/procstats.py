@@ -46,4 +46,5 @@ def row(label: str, ours: float, floor: float, unit: str, limit: float | None = 
     verdict = ""
     if limit is not None:
         verdict = "  ok" if ratio <= limit else f"  OVER (limit {limit}x)"
-    return f"{label:<34} {ours:10.4f} {unit:<6} floor {floor:10.4f} {unit:<6} ratio {ratio:5.2f}{verdict}"
+    figures = f"{ours:10.4f} {unit:<6} floor {floor:10.4f} {unit:<6} ratio {ratio:5.2f}"
+    return f"{label:<34} {figures}{verdict}"
