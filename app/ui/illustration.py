@@ -1,11 +1,15 @@
-"""Shows an exercise's two poses, blended between A and B, mirrored for the other leg."""
+"""Shows an exercise's two poses, blended between A and B, mirrored for the other leg.
+
+Each pose is rendered from its SVG once per size into a pixmap; the cross-fade then only
+blends two pixmaps, so animating costs a copy per frame, not a vector render.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -18,6 +22,7 @@ class IllustrationWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._renderers: list[QSvgRenderer | None] = [None, None]
+        self._pixmaps: dict[tuple[int, int, int, float], QPixmap] = {}
         self._blend = 0.0
         self._mirrored = False
         self._placeholder_color = QColor("#8a8a8a")
@@ -32,6 +37,7 @@ class IllustrationWidget(QWidget):
         """Show `illustration` for `side`: mirrored when the drawn leg is the other one."""
         poses = (illustration.pose_a, illustration.pose_b) if illustration else (None, None)
         self._renderers = [self._load(path) for path in poses]
+        self._pixmaps.clear()
         self._mirrored = bool(illustration and side and side is not illustration.drawn_side)
         self.update()
 
@@ -66,21 +72,42 @@ class IllustrationWidget(QWidget):
             height = width / aspect
         return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
 
+    def _pixmap(self, index: int, renderer: QSvgRenderer, target: QRectF) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        key = (index, round(target.width()), round(target.height()), ratio)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            if len(self._pixmaps) > 8:  # sizes from old window sizes are not needed again
+                self._pixmaps.clear()
+            pixmap = QPixmap(round(target.width() * ratio), round(target.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            renderer.render(painter, QRectF(0, 0, target.width(), target.height()))
+            painter.end()
+            self._pixmaps[key] = pixmap
+        return pixmap
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         if self._mirrored:
             painter.translate(self.width(), 0)
             painter.scale(-1, 1)
         first, second = self._renderers
         if first is None and second is None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._paint_placeholder(painter)
             return
-        layers = [(first or second, 1.0 - self._blend), (second or first, self._blend)]
-        for renderer, opacity in layers:
-            if renderer is not None and opacity > 0.001:
+        layers = [(0, first, 1.0 - self._blend), (1, second, self._blend)]
+        for index, renderer, opacity in layers:
+            # A pose that failed to load borrows the other one, so the picture never blinks.
+            shown, shown_index = (renderer, index) if renderer else (first or second, 1 - index)
+            if shown is not None and opacity > 0.001:
+                target = self._target(shown)
                 painter.setOpacity(opacity)
-                renderer.render(painter, self._target(renderer))
+                painter.drawPixmap(target.topLeft(), self._pixmap(shown_index, shown, target))
 
     def _paint_placeholder(self, painter: QPainter) -> None:
         """A quiet outline of a figure, so a missing picture does not look like a fault."""

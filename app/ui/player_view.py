@@ -32,9 +32,11 @@ from app.ui.format import clock_text, side_text
 from app.ui.illustration import IllustrationWidget
 from app.ui.theme import Colors
 
-FRAME_MS = 33
+FRAME_MS = 40  # 25 frames a second: smooth enough for a slow stretch, half the cost of 50
 POSE_CHANGE_MS = 900  # how long the picture takes to move into a hold or out of it
 WORK_CYCLE_MS = 2000  # one back-and-forth for continuous work such as marching
+# An open mixer keeps SDL's audio thread awake even in silence: a long pause closes it.
+PAUSED_MIXER_CLOSE_MS = 5000
 
 
 def ease(t: float) -> float:
@@ -85,6 +87,9 @@ class PlayerView(QWidget):
         self._frames = QTimer(self)
         self._frames.setInterval(FRAME_MS)
         self._frames.timeout.connect(self._on_frame)
+        self._mixer_rest = QTimer(self)
+        self._mixer_rest.setSingleShot(True)
+        self._mixer_rest.timeout.connect(self._close_mixer_while_paused)
 
         self._build()
         self._bind_keys()
@@ -231,8 +236,20 @@ class PlayerView(QWidget):
         self._handle(self.player.play())
 
     def toggle_pause(self) -> None:
-        if self.player is not None:
-            self._handle(self.player.toggle_pause())
+        if self.player is None:
+            return
+        fired = self.player.toggle_pause()
+        if self.player.state is PlayerState.PAUSED:
+            self._mixer_rest.start(PAUSED_MIXER_CLOSE_MS)
+        else:
+            self._mixer_rest.stop()
+            if self._cues is not None:
+                self._cues.open()  # reopens in the background if a long pause closed it
+        self._handle(fired)
+
+    def _close_mixer_while_paused(self) -> None:
+        if self.player is not None and self.player.state is PlayerState.PAUSED and self._cues:
+            self._cues.close()
 
     def next(self) -> None:
         if self.player is not None:
@@ -293,6 +310,7 @@ class PlayerView(QWidget):
     def _after_session(self) -> None:
         self._wake.stop()
         self._frames.stop()
+        self._mixer_rest.stop()
         # Let the "done" cue ring out before the mixer closes.
         QTimer.singleShot(1600, self._finish_audio)
         self.session_ended.emit(self._report)

@@ -177,3 +177,17 @@ def test_no_animation_timer_while_paused_or_holding_still(
     view.toggle_pause()
     assert not view._frames.isActive()
     assert not view._wake.isActive()
+
+
+def test_a_long_pause_closes_the_mixer_and_resuming_reopens_it(
+    qtbot: QtBot, view: PlayerView, cues: RecordingCuePlayer, before_sleep: Routine
+) -> None:
+    view.start(before_sleep)
+    view.toggle_pause()
+    assert cues.is_open
+    view._mixer_rest.setInterval(1)  # the real wait is seconds; the timer's job is the same
+    qtbot.waitUntil(lambda: not cues.is_open, timeout=2000)
+    view.toggle_pause()
+    assert cues.is_open
+    assert cues.opened == 2
+    assert not view._mixer_rest.isActive()
