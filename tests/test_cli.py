@@ -13,7 +13,7 @@ from app.cli import main
 def test_list_prints_id_title_and_duration(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--list"]) == 0
     out = capsys.readouterr().out
-    assert "before-sleep\tTwo-minute before-sleep stretch\t2:40\n" in out
+    assert "before-sleep\tBefore-sleep stretch\t2:40\n" in out
 
 
 def test_list_includes_user_routines_and_mentions_problems(

@@ -20,6 +20,11 @@ from app.core.timeline import CueKind
 
 log = logging.getLogger(__name__)
 
+# SDL otherwise installs its own SIGINT/SIGTERM handlers, which turn the signals into events
+# nobody reads: with the mixer open, Unknot would ignore a logout's or `kill`'s request to end.
+os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
 LATE_LIMIT_MS = 1000  # a cue noticed later than this is stale: sounding it would mislead
 SAMPLE_RATE = 22050
 BUFFER_SAMPLES = 512  # about 23 ms: a cue is heard when it is shown
@@ -68,7 +73,6 @@ class PygameCuePlayer(QObject):
         self._thread.start()
 
     def _open_mixer(self) -> None:
-        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
         try:
             import pygame
 

@@ -25,6 +25,7 @@ class IllustrationWidget(QWidget):
         self._pixmaps: dict[tuple[int, int, int, float], QPixmap] = {}
         self._blend = 0.0
         self._mirrored = False
+        self._brightness = 1.0
         self._placeholder_color = QColor("#8a8a8a")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
@@ -46,6 +47,11 @@ class IllustrationWidget(QWidget):
         if abs(blend - self._blend) > 0.001:
             self._blend = blend
             self.update()
+
+    def set_brightness(self, brightness: float) -> None:
+        """Below 1 the picture is drawn fainter over the dark background (the night theme)."""
+        self._brightness = min(1.0, max(0.2, brightness))
+        self.update()
 
     def set_placeholder_color(self, color: str) -> None:
         self._placeholder_color = QColor(color)
@@ -106,7 +112,7 @@ class IllustrationWidget(QWidget):
             shown, shown_index = (renderer, index) if renderer else (first or second, 1 - index)
             if shown is not None and opacity > 0.001:
                 target = self._target(shown)
-                painter.setOpacity(opacity)
+                painter.setOpacity(opacity * self._brightness)
                 painter.drawPixmap(target.topLeft(), self._pixmap(shown_index, shown, target))
 
     def _paint_placeholder(self, painter: QPainter) -> None:

@@ -13,12 +13,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -115,29 +113,27 @@ class PlayerView(QWidget):
         outer.addLayout(self._build_controls())
         self._update_mute_button()
 
-    def _build_middle(self) -> QGridLayout:
-        middle = QGridLayout()
-        middle.setHorizontalSpacing(24)
+    def _build_middle(self) -> QHBoxLayout:
+        middle = QHBoxLayout()
+        middle.setSpacing(24)
         self.picture = IllustrationWidget()
-        middle.addWidget(self.picture, 0, 0, 4, 1)
+        middle.addWidget(self.picture, 3)
+        # What to do, how long, which rep and leg, and how: one centred column.
+        column = QVBoxLayout()
+        column.setSpacing(8)
+        column.addStretch(1)
         self.phase = QLabel()
-        self.phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.phase.setAccessibleName(self.tr("What to do now"))
-        middle.addWidget(self.phase, 0, 1)
         self.countdown = QLabel()
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown.setAccessibleName(self.tr("Seconds left"))
-        self.countdown.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        middle.addWidget(self.countdown, 1, 1)
         self.detail = QLabel()
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        middle.addWidget(self.detail, 2, 1)
         self.instruction = QLabel()
         self.instruction.setWordWrap(True)
-        self.instruction.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        middle.addWidget(self.instruction, 3, 1)
-        middle.setColumnStretch(0, 3)
-        middle.setColumnStretch(1, 2)
+        for label in (self.phase, self.countdown, self.detail, self.instruction):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(label)
+        column.addStretch(1)
+        middle.addLayout(column, 2)
         return middle
 
     def _build_progress(self, outer: QVBoxLayout) -> None:
@@ -201,6 +197,7 @@ class PlayerView(QWidget):
     def apply_colors(self, colors: Colors) -> None:
         self._colors = colors
         self.picture.set_placeholder_color(colors.muted)
+        self.picture.set_brightness(colors.picture_brightness)
         self._style_phase()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

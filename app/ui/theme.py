@@ -24,6 +24,7 @@ class Colors:
     border: str
     warning_bg: str
     warning_text: str
+    picture_brightness: float = 1.0  # pictures are the brightest thing on screen: dim at night
 
 
 LIGHT = Colors(
@@ -65,6 +66,7 @@ NIGHT = Colors(
     border="#2c231c",
     warning_bg="#2a1e14",
     warning_text="#d9b88f",
+    picture_brightness=0.6,
 )
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,3 +86,28 @@ def test_stale_cues_are_not_sounded(qtbot: QtBot) -> None:
     assert played == [CueKind.GO]
     player._sounds = {}
     player.close()
+
+
+def test_an_open_mixer_does_not_swallow_sigterm(project_root: Path) -> None:
+    """SDL's own signal handlers would keep the app alive through a logout or `kill`."""
+    code = """
+import os, signal
+from PySide6.QtCore import QCoreApplication
+from app.audio.cue_player import PygameCuePlayer
+from app.core.resources import SOUNDS_DIR
+app = QCoreApplication([])
+player = PygameCuePlayer(SOUNDS_DIR, 70, False)
+player.open()
+assert player._ready.wait(5)
+os.kill(os.getpid(), signal.SIGTERM)  # with the default action, the process ends here
+print("survived SIGTERM")
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=project_root,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == -signal.SIGTERM, result.stdout + result.stderr

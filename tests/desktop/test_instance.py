@@ -145,14 +145,19 @@ def start_app(basedir: Path) -> subprocess.Popen[str]:
         )
 
 
-def wait_until_listening(path: Path, timeout: float = 20.0) -> None:
+def wait_until_listening(process: subprocess.Popen[str], path: Path, timeout: float = 20) -> None:
+    """Poll the socket until the app answers; fail at once if the app died instead."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             send(path, {"command": "show"}, timeout=2)
             return
         except (NoInstanceError, InstanceNotAnsweringError):
-            time.sleep(0.05)
+            try:
+                code = process.wait(timeout=0.05)
+            except subprocess.TimeoutExpired:
+                continue
+            raise AssertionError(f"the app exited with {code} before it listened") from None
     raise AssertionError("the app never listened")
 
 
@@ -171,7 +176,7 @@ def test_second_launch_raises_the_first_and_a_killed_one_is_replaced(tmp_path: P
     path = socket_path(basedir)
     first = start_app(basedir)
     try:
-        wait_until_listening(path)
+        wait_until_listening(first, path)
         again = run_cli("--basedir", str(basedir))
         assert again.returncode == 0, again.stderr
         missing = run_cli("--basedir", str(basedir), "--routine", "no-such-routine")
@@ -184,7 +189,7 @@ def test_second_launch_raises_the_first_and_a_killed_one_is_replaced(tmp_path: P
         assert path.exists()  # left behind
         replacement = start_app(basedir)
         try:
-            wait_until_listening(path)
+            wait_until_listening(replacement, path)
             assert run_cli("--basedir", str(basedir)).returncode == 0
         finally:
             replacement.terminate()
