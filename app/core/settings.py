@@ -82,6 +82,15 @@ def _check_value(key: str, value: object) -> object:
     return value
 
 
+def _reason(error: Exception) -> str:
+    """One line a person can act on: what is wrong and, for YAML, where."""
+    if isinstance(error, yamlio.MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        return f"{error.problem} at line {mark.line + 1}, column {mark.column + 1}"
+    text = str(error)
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 class SettingsStore:
     """Reads and writes `settings.yaml`."""
 
@@ -100,7 +109,7 @@ class SettingsStore:
         try:
             return _from_document(yamlio.safe_load(raw)), None
         except (yamlio.YAMLError, ValueError, UnicodeDecodeError) as error:
-            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            reason = _reason(error)
             try:
                 moved = set_aside(self.path)
             except OSError:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from yaml import YAMLError
+from yaml import MarkedYAMLError, YAMLError
 
-__all__ = ["Loader", "YAMLError", "safe_dump", "safe_load"]
+__all__ = ["Loader", "MarkedYAMLError", "YAMLError", "safe_dump", "safe_load"]
 
 # PyYAML built without libyaml lacks the C classes; the pure-Python ones behave the same.
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME
 from app.core.clock import SystemClock
@@ -122,13 +122,7 @@ class Startup:
                 ).format(problem=self.folder_problem)
             )
         if self.settings_problem is not None:
-            box = QMessageBox(
-                QMessageBox.Icon.Information,
-                APP_NAME,
-                explain(self.settings_problem),
-                parent=self.window,
-            )
-            box.open()
+            self.window.show_settings_notice(explain(self.settings_problem))
         if not self.window.ask_disclaimer_once():
             self.app.quit()
             return

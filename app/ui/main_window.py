@@ -178,12 +178,13 @@ class MainWindow(QMainWindow):
         problems = self.library.problems
         if not problems:
             return
-        self.list_page.notice.show_message(
-            self.tr("{n} problem(s) in routine files. The other routines work as usual.").format(
-                n=len(problems)
-            ),
-            self.tr("Show"),
-        )
+        if len(problems) == 1:
+            text = self.tr("A routine file has a problem. The other routines work as usual.")
+        else:
+            text = self.tr(
+                "Routine files have {n} problems. The other routines work as usual."
+            ).format(n=len(problems))
+        self.list_page.notice.show_message(text, self.tr("Show"))
         self.list_page.notice.action_clicked.connect(self.show_problems)
 
     def show_problems(self) -> None:
@@ -208,6 +209,10 @@ class MainWindow(QMainWindow):
         dialog.resize(900, 400)
         dialog.exec()
 
+    def show_settings_notice(self, message: str) -> None:
+        """A settings file was set aside: say so where the user will see it first."""
+        self.list_page.settings_notice.show_message(message)
+
     def tell(self, message: str) -> None:
         """Say something the user should know, without blocking them."""
         self.statusBar().showMessage(message, 15_000)
@@ -215,7 +220,8 @@ class MainWindow(QMainWindow):
     def show_disclaimer(self, first_run: bool = False) -> bool:
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Before you start"))
-        box.setText(DISCLAIMER)
+        box.setText("<b>" + self.tr("Before you start") + "</b>")
+        box.setInformativeText(DISCLAIMER)
         box.setIcon(QMessageBox.Icon.Information)
         if first_run:
             accept = box.addButton(self.tr("I understand"), QMessageBox.ButtonRole.AcceptRole)

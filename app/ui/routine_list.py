@@ -82,6 +82,9 @@ class RoutineListPage(QWidget):
         title = QLabel(self.tr("Routines"))
         title.setProperty("role", "title")
         outer.addWidget(title)
+        # One bar per kind of news, so a settings problem and a routine problem both show.
+        self.settings_notice = NoticeBar()
+        outer.addWidget(self.settings_notice)
         self.notice = NoticeBar()
         outer.addWidget(self.notice)
         scroll = QScrollArea()

@@ -33,7 +33,7 @@ def test_round_trip(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        ("theme: [unclosed\n", "while parsing"),
+        ("theme: [unclosed\n", "did not find expected ',' or ']' at line 2, column 1"),
         ("- just\n- a list\n", "does not hold a list of settings"),
         ("schema_version: 1\nvolume: 300\n", "volume: expected a whole number from 0 to 100"),
         ("schema_version: 1\nthme: dark\n", "unknown setting 'thme'"),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fakes import RecordingCuePlayer
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.clock import FakeClock
@@ -105,7 +105,7 @@ def test_load_problems_are_shown_in_a_notice_not_a_traceback(qtbot: QtBot, paths
     window.show_load_problems_notice()
     assert window.list_page.notice.isVisible()
     assert window.list_page.notice.text == (
-        "1 problem(s) in routine files. The other routines work as usual."
+        "A routine file has a problem. The other routines work as usual."
     )
     assert [card.routine_id for card in window.list_page.cards] == ["before-sleep"]
 
@@ -118,8 +118,6 @@ def test_a_corrupt_settings_file_is_set_aside_and_the_app_starts(
     _, problem = store.load()
     assert problem is not None
     window, _, _ = make_window(qtbot, paths, disclaimer_accepted=False)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
     monkeypatch.setattr(MainWindow, "show_disclaimer", lambda self, first_run=False: True)
     lock = PrimaryLock(socket_path(paths.basedir))
     assert lock.acquire()
@@ -127,8 +125,14 @@ def test_a_corrupt_settings_file_is_set_aside_and_the_app_starts(
     startup = application.Startup(QApplication.instance(), window, paths, lock, args)  # type: ignore[arg-type]
     startup.settings_problem = problem
     startup.after_first_paint()
-    assert shown and "settings.yaml could not be read" in shown[0]
     assert problem.moved_to is not None and problem.moved_to.exists()
+    notice = window.list_page.settings_notice
+    assert notice.isVisible()
+    assert notice.text == (
+        "Your settings.yaml could not be read (did not find expected ',' or ']' at line 2, "
+        f"column 1). It was kept as "
+        f"{problem.moved_to.name}, and Unknot is using default settings for now."
+    )
     assert window.pages.currentWidget() is window.list_page
     assert SettingsStore(paths.settings_file).load()[0].disclaimer_accepted
     startup.server.close()
