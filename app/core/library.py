@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
+from app.core.launch_snapshot import RoutineCard
 from app.core.resources import ASSETS_DIR, ROUTINES_DIR
-from app.core.routine_loader import discover, load_library
+from app.core.routine_files import RoutineFile, discover
+from app.core.routine_loader import load_library
 from app.core.routines import Library
 from app.core.storage import AppPaths
+from app.core.timeline import build_timeline
+
+
+def routine_files(paths: AppPaths) -> list[RoutineFile]:
+    """Bundled routines first, so a user file can never silently replace one."""
+    return discover(ROUTINES_DIR, bundled=True) + discover(paths.user_routines_dir, bundled=False)
 
 
 def load_all(paths: AppPaths) -> Library:
-    """Bundled routines first, so a user file can never silently replace one."""
-    files = discover(ROUTINES_DIR, bundled=True) + discover(paths.user_routines_dir, bundled=False)
-    return load_library(files, ASSETS_DIR)
+    return load_library(routine_files(paths), ASSETS_DIR)
+
+
+def cards(library: Library) -> list[RoutineCard]:
+    """What the routine list shows of each routine."""
+    return [
+        RoutineCard(
+            id=routine.id,
+            title=dict(routine.title.translations),
+            summary=dict(routine.summary.translations),
+            tags=routine.tags,
+            duration_ms=build_timeline(routine).total_ms,
+            bundled=routine.bundled,
+        )
+        for routine in library.ordered_routines()
+    ]

@@ -19,6 +19,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from app.core.routine_files import RoutineFile, discover
 from app.core.routines import (
     Dose,
     Evidence,
@@ -39,7 +40,6 @@ SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
 MAX_TEXT_CHARS = 2_000
 MAX_ALIAS_REPORTS = 10
-YAML_SUFFIXES = (".yaml", ".yml")
 PICTURE_SUFFIXES = (".svg", ".png")
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -78,23 +78,6 @@ RANGES: dict[str, tuple[float, float, bool]] = {
     "lead_in": (0, 120, False),
     "transition": (0, 60, False),
 }
-
-
-@dataclass(frozen=True)
-class RoutineFile:
-    path: Path
-    bundled: bool
-
-
-def discover(folder: Path, bundled: bool) -> list[RoutineFile]:
-    """The YAML files directly in `folder`, sorted by name; none if it does not exist."""
-    if not folder.is_dir():
-        return []
-    return [
-        RoutineFile(path, bundled)
-        for path in sorted(folder.iterdir())
-        if path.suffix in YAML_SUFFIXES and path.is_file()
-    ]
 
 
 def load_library(files: Sequence[RoutineFile], assets_dir: Path) -> Library:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_LANGUAGE = "en"
+from app.core.text import DEFAULT_LANGUAGE, pick_language
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,7 @@ class Text:
 
     def get(self, language: str = DEFAULT_LANGUAGE) -> str:
         """The text in `language` (or its base, "pt" for "pt_BR"), else English, else any."""
-        table = dict(self.translations)
-        for candidate in (language, language.split("_", maxsplit=1)[0], DEFAULT_LANGUAGE):
-            if candidate in table:
-                return table[candidate]
-        return self.translations[0][1] if self.translations else ""
+        return pick_language(dict(self.translations), language)
 
     def __str__(self) -> str:
         return self.get()

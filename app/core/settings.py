@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.core import yamlio
 from app.core.errors import FileSetAsideError
 from app.core.storage import atomic_write, set_aside
 
@@ -36,7 +35,7 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
 
-def _to_document(settings: Settings) -> dict[str, Any]:
+def to_document(settings: Settings) -> dict[str, Any]:
     document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     for field in dataclasses.fields(settings):
         value = getattr(settings, field.name)
@@ -44,7 +43,7 @@ def _to_document(settings: Settings) -> dict[str, Any]:
     return document
 
 
-def _from_document(document: object) -> Settings:
+def from_document(document: object) -> Settings:
     """Build Settings from parsed YAML; ValueError names the first thing that is wrong."""
     if not isinstance(document, dict):
         raise ValueError("it does not hold a list of settings")
@@ -84,6 +83,8 @@ def _check_value(key: str, value: object) -> object:
 
 def _reason(error: Exception) -> str:
     """One line a person can act on: what is wrong and, for YAML, where."""
+    from app.core import yamlio
+
     if isinstance(error, yamlio.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
         return f"{error.problem} at line {mark.line + 1}, column {mark.column + 1}"
@@ -99,6 +100,10 @@ class SettingsStore:
 
     def load(self) -> tuple[Settings, FileSetAsideError | None]:
         """The saved settings, or defaults plus the reason the file was set aside."""
+        # PyYAML is imported here, not at the top: a start-up from the launch snapshot
+        # reads settings without it.
+        from app.core import yamlio
+
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -107,7 +112,7 @@ class SettingsStore:
             # Unreadable (permissions, I/O): leave it where it is, use defaults in memory.
             return Settings(), FileSetAsideError(self.path, None, error.strerror or str(error))
         try:
-            return _from_document(yamlio.safe_load(raw)), None
+            return from_document(yamlio.safe_load(raw)), None
         except (yamlio.YAMLError, ValueError, UnicodeDecodeError) as error:
             reason = _reason(error)
             try:
@@ -118,4 +123,6 @@ class SettingsStore:
 
     def save(self, settings: Settings) -> None:
         """Write atomically; raises WriteError, leaving the old file intact."""
-        atomic_write(self.path, yamlio.safe_dump(_to_document(settings)))
+        from app.core import yamlio
+
+        atomic_write(self.path, yamlio.safe_dump(to_document(settings)))

@@ -7,9 +7,8 @@ path uses `socket_path` and must start fast.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import tempfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -55,6 +54,10 @@ class AppPaths:
         return self.data_dir / "journal.sqlite3"
 
     @property
+    def launch_snapshot_file(self) -> Path:
+        return self.state_dir / "launch-snapshot.json"
+
+    @property
     def log_file(self) -> Path:
         return self.state_dir / "unknot.log"
 
@@ -68,15 +71,18 @@ def socket_path(basedir: str | os.PathLike[str] | None = None) -> Path:
     """The local socket of the running instance for this user and this data folder.
 
     Each `--basedir` gets its own instance, so tests and a second profile never collide.
-    The name is a short hash because Unix socket paths are limited to about 100 bytes.
+    The name is a short checksum because Unix socket paths are limited to about 100 bytes;
+    crc32 (zlib is built in) keeps hashlib and OpenSSL off the launch path.
     """
     chosen = basedir if basedir is not None else os.environ.get(HOME_ENV) or None
     key = str(Path(chosen).expanduser().absolute()) if chosen is not None else "default"
-    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
+    digest = f"{zlib.crc32(key.encode()):08x}"
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     if runtime and Path(runtime).is_dir() and os.access(runtime, os.W_OK):
         folder = Path(runtime) / APP_DIR_NAME
     else:
+        import tempfile
+
         folder = Path(tempfile.gettempdir()) / f"{APP_DIR_NAME}-{os.getuid()}"
     return folder / f"{digest}.sock"
 
@@ -86,6 +92,8 @@ def atomic_write(path: Path, data: bytes | str, mode: int = 0o600) -> None:
 
     Temp file in the same folder, fsync, then rename over the target, then fsync the folder.
     """
+    import tempfile  # here, not at the top: the launch path never writes
+
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

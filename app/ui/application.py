@@ -7,22 +7,27 @@ import logging
 import os
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME
+from app.core import launch_snapshot
 from app.core.clock import SystemClock
-from app.core.errors import FileSetAsideError, RoutineNotFoundError
-from app.core.library import load_all
+from app.core.errors import FileSetAsideError, RoutineNotFoundError, UnknotError
+from app.core.launch_snapshot import Fingerprint, RoutineCard, Snapshot
 from app.core.resources import ICONS_DIR, SOUNDS_DIR
-from app.core.settings import SettingsStore
+from app.core.settings import Settings, SettingsStore, from_document, to_document
 from app.core.storage import AppPaths
 from app.desktop.instance_client import PrimaryLock
 from app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from app.core.routines import Library
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +43,7 @@ def run(args: argparse.Namespace, lock: PrimaryLock) -> int:
     except OSError as error:
         folder_problem = f"{error.filename}: {error.strerror}"
     store = SettingsStore(paths.settings_file)
-    settings, settings_problem = store.load()
-    library = load_all(paths)
+    loaded = LoadedState.from_snapshot(paths) or LoadedState.full(paths, store)
 
     app = QApplication([sys.argv[0] if sys.argv else APP_ID])
     app.setApplicationName(APP_NAME)
@@ -50,15 +54,75 @@ def run(args: argparse.Namespace, lock: PrimaryLock) -> int:
     # Desktop defaults (often 9-10 pt) are small for a routine followed from a mat.
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
-    window = MainWindow(library, settings, store, SystemClock(), lambda: _cue_player(window))
+    window = MainWindow(
+        loaded.cards,
+        loaded.library,
+        settings=loaded.settings,
+        settings_store=store,
+        clock=SystemClock(),
+        cue_player_factory=lambda: _cue_player(window),
+    )
     window.apply_colors()
     window.setWindowIcon(_app_icon())
     started = Startup(app, window, paths, lock, args)
-    started.settings_problem = settings_problem
+    started.loaded = loaded
     started.folder_problem = folder_problem
     window.first_painted.connect(lambda: QTimer.singleShot(0, started.after_first_paint))
     window.show()
     return app.exec()
+
+
+@dataclass
+class LoadedState:
+    """Settings and routines for the first screen, and how they were obtained."""
+
+    fingerprint: Fingerprint
+    settings: Settings
+    cards: list[RoutineCard]
+    library: Library | None  # None when read from the launch snapshot
+    settings_problem: FileSetAsideError | None = None
+    snapshot: Snapshot | None = None
+
+    @staticmethod
+    def sources(paths: AppPaths) -> list[Path]:
+        from app.core.resources import ROUTINES_DIR
+        from app.core.routine_files import discover
+
+        files = discover(ROUTINES_DIR, True) + discover(paths.user_routines_dir, False)
+        return [f.path for f in files] + [paths.settings_file]
+
+    @classmethod
+    def from_snapshot(cls, paths: AppPaths) -> LoadedState | None:
+        """Quick: nothing changed since the last run, so no YAML before the first paint."""
+        prints = launch_snapshot.fingerprint(cls.sources(paths))
+        snapshot = launch_snapshot.read(paths.launch_snapshot_file, prints)
+        if snapshot is None:
+            return None
+        try:
+            settings = from_document(snapshot.settings)
+        except ValueError:
+            return None
+        return cls(prints, settings, snapshot.cards, None, snapshot=snapshot)
+
+    @classmethod
+    def full(cls, paths: AppPaths, store: SettingsStore) -> LoadedState:
+        """Parse and check everything, as after any change."""
+        from app.core.library import cards, load_all
+
+        prints = launch_snapshot.fingerprint(cls.sources(paths))
+        settings, problem = store.load()
+        library = load_all(paths)
+        return cls(prints, settings, cards(library), library, settings_problem=problem)
+
+    def save_snapshot(self, paths: AppPaths) -> None:
+        """Remember this state for the next start; a failure only costs start-up time."""
+        snapshot = Snapshot(self.fingerprint, to_document(self.settings), self.cards)
+        if snapshot == self.snapshot:
+            return
+        try:
+            launch_snapshot.write(paths.launch_snapshot_file, snapshot)
+        except UnknotError as error:
+            log.info("launch snapshot not saved: %s", error)
 
 
 def _app_icon() -> QIcon:
@@ -96,7 +160,7 @@ class Startup:
         self.paths = paths
         self.lock = lock
         self.args = args
-        self.settings_problem: FileSetAsideError | None = None
+        self.loaded: LoadedState | None = None
         self.folder_problem = ""
         self.server: Any = None
 
@@ -104,8 +168,10 @@ class Startup:
         marker = os.environ.get(FIRST_PAINT_ENV)
         if marker:
             Path(marker).write_text(f"{time.time():.6f} {_rss_mb():.2f}\n")
+            self._finish_loading()  # so the next benchmark run starts as a real second start
             self.app.quit()
             return
+        self._finish_loading()
         _set_up_logging(self.paths)
         from app.ui.errors import explain, install_excepthook
 
@@ -121,8 +187,9 @@ class Startup:
                     "Unknot cannot write its folder ({problem}); changes are not saved."
                 ).format(problem=self.folder_problem)
             )
-        if self.settings_problem is not None:
-            self.window.show_settings_notice(explain(self.settings_problem))
+        problem = self.loaded.settings_problem if self.loaded else None
+        if problem is not None:
+            self.window.show_settings_notice(explain(problem))
         if not self.window.ask_disclaimer_once():
             self.app.quit()
             return
@@ -130,6 +197,21 @@ class Startup:
             self.handle_request({"command": "routine", "id": self.args.routine})
         else:
             self.window.show_list()
+
+    def _finish_loading(self) -> None:
+        """After a start from the snapshot: the full, checked load; then save the snapshot."""
+        loaded = self.loaded
+        if loaded is None:
+            return
+        if loaded.library is None:
+            full = LoadedState.full(self.paths, self.window.settings_store)
+            self.window.set_library(full.library, full.cards)  # type: ignore[arg-type]
+            if full.settings != loaded.settings:
+                self.window.settings = full.settings
+                self.window.apply_colors()
+            full.snapshot = loaded.snapshot
+            self.loaded = loaded = full
+        loaded.save_snapshot(self.paths)
 
     def handle_request(self, request: dict[str, Any]) -> tuple[bool, str]:
         """A request from a later launch (or from our own command line)."""

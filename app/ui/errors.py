@@ -8,7 +8,7 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.core.errors import FileSetAsideError, RoutineNotFoundError, UnknotError, WriteError
 
@@ -48,6 +48,8 @@ def install_excepthook(parent: QWidget | None = None) -> None:
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         if isinstance(error, KeyboardInterrupt):
             sys.exit(130)
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(parent, "Unknot", explain(error))
 
     sys.excepthook = hook

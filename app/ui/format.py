@@ -1,13 +1,18 @@
-"""Small formatting helpers shared by the views."""
+"""Small formatting helpers shared by the views.
+
+The routine list uses this before the first paint, so the routine model is imported only
+inside the helpers that need it (they run later).
+"""
 
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.routines import Routine, Side, Sides, Step
-from app.core.timeline import build_timeline
+if TYPE_CHECKING:
+    from app.core.routines import Routine, Side, Step
 
 
 def tr(text: str) -> str:
@@ -31,10 +36,14 @@ def duration_text(milliseconds: int) -> str:
 
 
 def routine_duration_ms(routine: Routine) -> int:
+    from app.core.timeline import build_timeline
+
     return build_timeline(routine).total_ms
 
 
 def side_text(side: Side | None) -> str:
+    from app.core.routines import Side
+
     if side is Side.LEFT:
         return tr("left leg")
     if side is Side.RIGHT:
@@ -48,6 +57,8 @@ def seconds_text(seconds: float) -> str:
 
 def dose_text(step: Step) -> str:
     """How a step is done, in a few words: "2 × 15 s hold · each leg"."""
+    from app.core.routines import Sides
+
     dose = step.dose
     if dose.duration is not None:
         parts = [seconds_text(dose.duration)]

@@ -1,4 +1,8 @@
-"""The main window: a stack of pages (routines, start screen, player, finished), menus, notices."""
+"""The main window: a stack of pages (routines, start screen, player, finished), menus, notices.
+
+Built before the first paint, so the `Qt` namespace (about 40 ms to create) is imported only
+inside the methods that run later.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,13 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
-    QStackedWidget,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from app import APP_NAME, __version__
 from app.core.clock import Clock
-from app.core.disclaimer import DISCLAIMER
 from app.core.errors import RoutineNotFoundError, UnknotError
-from app.core.routines import Library
 from app.core.settings import Settings, SettingsStore, Theme
 from app.ui.errors import explain
 from app.ui.routine_list import RoutineListPage
@@ -32,7 +24,9 @@ from app.ui.theme import Colors, apply_theme
 
 if TYPE_CHECKING:
     from app.audio.cue_player import CuePlayer
+    from app.core.launch_snapshot import RoutineCard
     from app.core.player import SessionReport
+    from app.core.routines import Library, Problem, Routine
     from app.ui.finished_view import FinishedPage
     from app.ui.player_view import PlayerView
     from app.ui.routine_detail import RoutineDetailPage
@@ -45,16 +39,19 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        library: Library,
+        cards: list[RoutineCard],
+        library: Library | None,
+        *,
         settings: Settings,
         settings_store: SettingsStore,
         clock: Clock,
         cue_player_factory: Callable[[], CuePlayer],
     ) -> None:
         super().__init__()
+        # None until the full load that follows a start from the launch snapshot.
         self.library = library
         self.settings = settings
-        self._store = settings_store
+        self.settings_store = settings_store
         self._clock = clock
         self._cue_player_factory = cue_player_factory
         self._painted = False
@@ -66,15 +63,51 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
-        self.list_page = RoutineListPage(library.ordered_routines(), self.language)
-        self.list_page.routine_chosen.connect(self.open_routine)
-        self.pages.addWidget(self.list_page)
+        self._cards = cards
+        self.list_page = self._make_list_page(cards)
         # The other pages are built the first time they are needed: start-up shows one page.
         self._detail_page: RoutineDetailPage | None = None
         self._player_page: PlayerView | None = None
         self._finished_page: FinishedPage | None = None
         self._colors: Colors | None = None
-        self._build_menus()
+        # The menu titles exist before the first paint so the layout does not shift; their
+        # actions are added right after it (a key shortcut creates the costly Qt namespace).
+        self._view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self._sound_menu = self.menuBar().addMenu(self.tr("&Sound"))
+        self._help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._mute_action: QAction | None = None
+        self.first_painted.connect(lambda: QTimer.singleShot(0, self.fill_menus))
+
+    def _make_list_page(self, cards: list[RoutineCard]) -> RoutineListPage:
+        page = RoutineListPage(cards, self.language)
+        page.routine_chosen.connect(self.open_routine)
+        self.pages.addWidget(page)
+        return page
+
+    def set_library(self, library: Library, cards: list[RoutineCard]) -> None:
+        """The fully loaded library, after a start from the launch snapshot."""
+        self.library = library
+        if cards != self._cards:  # a file changed under the snapshot: show what is there now
+            self._cards = cards
+            old = self.list_page
+            self.list_page = self._make_list_page(cards)
+            if self.pages.currentWidget() is old:
+                self.pages.setCurrentWidget(self.list_page)
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        if self._mute_action is not None:
+            self._problems_action.setEnabled(bool(library.problems))
+
+    @property
+    def _problems(self) -> list[Problem]:
+        return self.library.problems if self.library is not None else []
+
+    def _routine(self, routine_id: str) -> Routine:
+        routines = self.library.routines if self.library is not None else {}
+        routine = routines.get(routine_id)
+        if routine is None:
+            raise RoutineNotFoundError(routine_id, list(routines))
+        return routine
 
     @property
     def language(self) -> str:
@@ -88,8 +121,10 @@ class MainWindow(QMainWindow):
 
     # -- menus ---------------------------------------------------------------
 
-    def _build_menus(self) -> None:
-        view = self.menuBar().addMenu(self.tr("&View"))
+    def fill_menus(self) -> None:
+        if self._mute_action is not None:
+            return
+        view = self._view_menu
         themes = view.addMenu(self.tr("Theme"))
         group = QActionGroup(self)
         names = {
@@ -105,12 +140,12 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             themes.addAction(action)
         full = QAction(self.tr("Full screen"), self, checkable=True)
-        full.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        full.setShortcut(QKeySequence("F11"))
         full.triggered.connect(self.toggle_full_screen)
         view.addAction(full)
         self._full_screen_action = full
 
-        sound = self.menuBar().addMenu(self.tr("&Sound"))
+        sound = self._sound_menu
         self._mute_action = QAction(self.tr("Mute cues"), self, checkable=True)
         self._mute_action.setChecked(self.settings.muted)
         self._mute_action.triggered.connect(self.set_muted)
@@ -124,15 +159,17 @@ class MainWindow(QMainWindow):
             volume_group.addAction(action)
             volume.addAction(action)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self._help_menu
         help_menu.addAction(self.tr("Disclaimer"), self.show_disclaimer)
         self._problems_action = help_menu.addAction(
             self.tr("Problems in routine files"), self.show_problems
         )
-        self._problems_action.setEnabled(bool(self.library.problems))
+        self._problems_action.setEnabled(bool(self._problems))
         help_menu.addAction(self.tr("About Unknot"), self._about)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About Unknot"),
@@ -146,7 +183,7 @@ class MainWindow(QMainWindow):
     def _save(self, **changes: object) -> None:
         self.settings = self.settings.replace(**changes)
         try:
-            self._store.save(self.settings)
+            self.settings_store.save(self.settings)
         except UnknotError as error:
             self.statusBar().showMessage(explain(error), 10_000)
 
@@ -162,20 +199,23 @@ class MainWindow(QMainWindow):
         self.apply_colors()
 
     def set_muted(self, muted: bool) -> None:
-        self._mute_action.setChecked(muted)
+        if self._mute_action is not None:
+            self._mute_action.setChecked(muted)
         if muted != self.settings.muted:
             self._save(muted=muted)
         if self._player_page is not None:
             self._player_page.set_muted(muted)
 
     def toggle_full_screen(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
         self._full_screen_action.setChecked(self.isFullScreen())
 
     # -- notices -------------------------------------------------------------
 
     def show_load_problems_notice(self) -> None:
-        problems = self.library.problems
+        problems = self._problems
         if not problems:
             return
         if len(problems) == 1:
@@ -188,26 +228,9 @@ class MainWindow(QMainWindow):
         self.list_page.notice.action_clicked.connect(self.show_problems)
 
     def show_problems(self) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Problems in routine files"))
-        layout = QVBoxLayout(dialog)
-        intro = QLabel(
-            self.tr(
-                "These files have problems. Routines without errors still load; a missing "
-                "picture shows a placeholder. Each line gives file:line:column."
-            )
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        text = QPlainTextEdit("\n".join(str(p) for p in self.library.problems))
-        text.setReadOnly(True)
-        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        layout.addWidget(text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        dialog.resize(900, 400)
-        dialog.exec()
+        from app.ui.dialogs import show_problems
+
+        show_problems(self, self._problems)
 
     def show_settings_notice(self, message: str) -> None:
         """A settings file was set aside: say so where the user will see it first."""
@@ -218,19 +241,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 15_000)
 
     def show_disclaimer(self, first_run: bool = False) -> bool:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Before you start"))
-        box.setText("<b>" + self.tr("Before you start") + "</b>")
-        box.setInformativeText(DISCLAIMER)
-        box.setIcon(QMessageBox.Icon.Information)
-        if first_run:
-            accept = box.addButton(self.tr("I understand"), QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(accept)
-            box.exec()
-            return box.clickedButton() is accept
-        box.exec()
-        return True
+        """The disclaimer; on first run with "I understand" and "Quit" (False means quit)."""
+        from app.ui.dialogs import show_disclaimer
+
+        return show_disclaimer(self, first_run)
 
     def ask_disclaimer_once(self) -> bool:
         """On first run: show the disclaimer; remember acceptance. False means quit."""
@@ -244,6 +258,8 @@ class MainWindow(QMainWindow):
     # -- navigation ------------------------------------------------------------
 
     def raise_window(self) -> None:
+        from PySide6.QtCore import Qt
+
         if self.isMinimized():
             self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()
@@ -255,17 +271,13 @@ class MainWindow(QMainWindow):
         self.list_page.focus_first()
 
     def open_routine(self, routine_id: str) -> None:
-        routine = self.library.routines.get(routine_id)
-        if routine is None:
-            raise RoutineNotFoundError(routine_id, list(self.library.routines))
+        routine = self._routine(routine_id)
         page = self._detail()
         page.show_routine(routine)
         self.pages.setCurrentWidget(page)
 
     def start_routine(self, routine_id: str) -> None:
-        routine = self.library.routines.get(routine_id)
-        if routine is None:
-            raise RoutineNotFoundError(routine_id, list(self.library.routines))
+        routine = self._routine(routine_id)
         self._current_routine_id = routine_id
         page = self._player()
         self.pages.setCurrentWidget(page)
@@ -312,7 +324,7 @@ class MainWindow(QMainWindow):
         if report is not None:
             self._session_reports.append(report)
             log.info("session: %s", report)
-        routine = self.library.routines[self._current_routine_id]
+        routine = self._routine(self._current_routine_id)
         page = self._finished()
         page.show_report(routine, report)
         self.pages.setCurrentWidget(page)

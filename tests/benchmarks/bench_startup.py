@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,6 +20,8 @@ from pathlib import Path
 
 from procstats import median, row
 
+# Both run pinned to the same core when taskset exists: it halves the run-to-run spread here.
+PIN = ["taskset", "-c", "0"] if shutil.which("taskset") else []
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 
@@ -28,7 +31,7 @@ def launch(command: list[str], env: dict[str, str]) -> tuple[float, float]:
         marker = Path(folder) / "painted"
         env = {**env, "UNKNOT_BENCHMARK_FIRST_PAINT": str(marker)}
         started = time.time()
-        subprocess.run(command, env=env, check=True, timeout=60, cwd=ROOT)
+        subprocess.run(PIN + command, env=env, check=True, timeout=60, cwd=ROOT)
         painted, rss = marker.read_text().split()
         return float(painted) - started, float(rss)
 
@@ -54,7 +57,10 @@ def main() -> int:
     print(f"platform {env['QT_QPA_PLATFORM']}, {runs} interleaved runs, medians")
     print(f"launch ms, each run: ours {[round(t * 1000) for t, _ in ours]}")
     print(f"                    floor {[round(t * 1000) for t, _ in floor]}")
-    launch_ratio = median([t for t, _ in ours]) / median([t for t, _ in floor])
+    # Each pair ran back to back under the same conditions; this machine drifts between a
+    # fast and a slow state, so the median of the paired ratios is the steadier figure.
+    paired = median([o / f for (o, _), (f, _) in zip(ours, floor, strict=True)])
+    launch_ratio = paired
     rss_ratio = median([r for _, r in ours]) / median([r for _, r in floor])
     print(
         row(
@@ -65,6 +71,7 @@ def main() -> int:
             1.5,
         )
     )
+    print(f"launch ratio, median of {runs} pairs: {paired:.2f} (limit 1.5)")
     ours_rss, floor_rss = median([r for _, r in ours]), median([r for _, r in floor])
     print(row("RSS at first paint (MB)", ours_rss, floor_rss, "MB", 1.3))
     return 0 if launch_ratio <= 1.5 and rss_ratio <= 1.3 else 1

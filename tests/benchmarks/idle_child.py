@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.core.clock import SystemClock
-from app.core.library import load_all
+from app.core.library import cards, load_all
 from app.core.settings import Settings, SettingsStore
 from app.core.storage import AppPaths
 from app.ui.application import _cue_player
@@ -29,12 +29,14 @@ def main() -> None:
     app = QApplication(sys.argv[:1])
     paths = AppPaths.resolve(tempfile.mkdtemp(prefix="unknot-idle-"))
     paths.ensure()
+    library = load_all(paths)
     window = MainWindow(
-        load_all(paths),
-        Settings(disclaimer_accepted=True),
-        SettingsStore(paths.settings_file),
-        SystemClock(),
-        lambda: _cue_player(window),
+        cards(library),
+        library,
+        settings=Settings(disclaimer_accepted=True),
+        settings_store=SettingsStore(paths.settings_file),
+        clock=SystemClock(),
+        cue_player_factory=lambda: _cue_player(window),
     )
     window.apply_colors()
     window.show()

@@ -7,12 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.routine_loader import (
-    RoutineFile,
-    discover,
-    load_library,
-    validate_files,
-)
+from app.core.routine_files import RoutineFile, discover
+from app.core.routine_loader import load_library, validate_files
 from app.core.routines import Severity, Sides
 
 LIBRARY = """\

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.clock import FakeClock
-from app.core.library import load_all
+from app.core.library import cards, load_all
 from app.core.player import PlayerState
 from app.core.routines import Library
 from app.core.settings import Settings, SettingsStore, Theme
@@ -35,12 +35,14 @@ def make_window(
 ) -> tuple[MainWindow, FakeClock, RecordingCuePlayer]:
     clock, cues = FakeClock(), RecordingCuePlayer()
     store = SettingsStore(paths.settings_file)
+    library = library or load_all(paths)
     window = MainWindow(
-        library or load_all(paths),
-        Settings(disclaimer_accepted=True).replace(**settings),
-        store,
-        clock,
-        lambda: cues,
+        cards(library),
+        library,
+        settings=Settings(disclaimer_accepted=True).replace(**settings),
+        settings_store=store,
+        clock=clock,
+        cue_player_factory=lambda: cues,
     )
     qtbot.addWidget(window)
     window.apply_colors()
@@ -123,7 +125,7 @@ def test_a_corrupt_settings_file_is_set_aside_and_the_app_starts(
     assert lock.acquire()
     args = argparse.Namespace(routine=None, basedir=paths.basedir)
     startup = application.Startup(QApplication.instance(), window, paths, lock, args)  # type: ignore[arg-type]
-    startup.settings_problem = problem
+    startup.loaded = application.LoadedState([], window.settings, [], window.library, problem)
     startup.after_first_paint()
     assert problem.moved_to is not None and problem.moved_to.exists()
     notice = window.list_page.settings_notice
