@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.core.player import SessionReport
 from app.core.routines import Routine
+from app.ui.format import minutes_seconds
 
 
 class FinishedPage(QWidget):
@@ -26,6 +27,7 @@ class FinishedPage(QWidget):
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.headline)
         self.summary = QLabel()
+        self.summary.setProperty("role", "heading")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -56,7 +58,7 @@ class FinishedPage(QWidget):
             self.headline.setText(self.tr("Stopped"))
             self.summary.setText(title)
         else:
-            minutes = max(0, round((report.ended_at - report.started_at).total_seconds() / 60))
+            elapsed_ms = round((report.ended_at - report.started_at).total_seconds() * 1000)
             percent = round(report.completed_fraction * 100)
             if report.finished and not report.skipped_steps:
                 self.headline.setText(self.tr("Well done"))
@@ -64,12 +66,9 @@ class FinishedPage(QWidget):
                 self.headline.setText(self.tr("Done"))
             else:
                 self.headline.setText(self.tr("Stopped early"))
-            lines = [
-                title,
-                self.tr("{minutes} min · {percent}% of the stretches done").format(
-                    minutes=minutes, percent=percent
-                ),
-            ]
+            lines = [title, self.tr("Time: {time}").format(time=minutes_seconds(elapsed_ms))]
+            if percent > 0:
+                lines.append(self.tr("{percent}% of the stretches done").format(percent=percent))
             if report.skipped_steps:
                 names = ", ".join(
                     routine.steps[i].name.get(self._language) for i in report.skipped_steps

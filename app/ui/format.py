@@ -27,6 +27,12 @@ def clock_text(milliseconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def minutes_seconds(milliseconds: int) -> str:
+    """Always m:ss, for a time taken: 2 s -> "0:02"."""
+    seconds = round(max(0, milliseconds) / 1000)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
 def duration_text(milliseconds: int) -> str:
     """A routine's length for a person: "about 3 min", "45 s"."""
     seconds = round(milliseconds / 1000)

@@ -73,7 +73,9 @@ def test_list_to_start_screen_to_player_to_finished(qtbot: QtBot, paths: AppPath
     finished = window._finished_page
     assert window.pages.currentWidget() is finished and finished is not None
     assert finished.headline.text() == "Well done"
-    assert "100% of the stretches done" in finished.summary.text()
+    assert finished.summary.text() == (
+        "Before-sleep stretch\nTime: 2:40\n100% of the stretches done"
+    )
     assert len(window.session_reports) == 1
     qtbot.keyClick(finished, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is window.list_page
