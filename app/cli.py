@@ -89,7 +89,7 @@ def list_routines(basedir: Path | None) -> int:
 def total_seconds(routine: Routine) -> float:
     from app.core.timeline import build_timeline
 
-    return build_timeline(routine).total_ms / 1000
+    return build_timeline(routine.select()).total_ms / 1000
 
 
 def format_duration(seconds: float) -> str:

@@ -28,7 +28,7 @@ def cards(library: Library) -> list[RoutineCard]:
             title=dict(routine.title.translations),
             summary=dict(routine.summary.translations),
             tags=routine.tags,
-            duration_ms=build_timeline(routine).total_ms,
+            duration_ms=build_timeline(routine.select()).total_ms,
             bundled=routine.bundled,
         )
         for routine in library.ordered_routines()

@@ -33,6 +33,7 @@ from app.core.routines import (
     Sides,
     Step,
     Text,
+    Variant,
 )
 from app.core.yamlio import Loader
 
@@ -62,8 +63,21 @@ EXERCISE_KEYS = (
     "evidence",
 )
 ILLUSTRATION_KEYS = ("a", "b", "drawn_side")
-ROUTINE_KEYS = ("id", "title", "summary", "tags", "cautions", "lead_in", "transition", "steps")
-STEP_KEYS = ("exercise", "name", "instruction", "sides", "switch", *DOSE_KEYS)
+ROUTINE_KEYS = (
+    "id",
+    "title",
+    "summary",
+    "tags",
+    "cautions",
+    "lead_in",
+    "transition",
+    "variants",
+    "loop",
+    "steps",
+)
+STEP_KEYS = ("exercise", "name", "instruction", "sides", "switch", "variants", "ask", *DOSE_KEYS)
+VARIANT_KEYS = ("id", "title")
+LOOP_KEYS = ("first", "last")
 TOP_KEYS = ("schema_version", "exercises", *ROUTINE_KEYS)
 
 # Inclusive ranges: (low, high, whole numbers only)
@@ -542,11 +556,13 @@ class _FileContext:
                     "summary": self.text,
                     "tags": self._tags,
                     "cautions": self.texts,
+                    "variants": self._variants,
                 },
             )
             timing = self._number_fields(top, "", ("lead_in", "transition"))
         except _SkipItemError:
             values, timing = {}, {}
+        variant_ids = {variant.id for variant in values.get("variants", ())}
         steps: list[Step] = []
         if "steps" in top:
             try:
@@ -555,9 +571,12 @@ class _FileContext:
                 nodes = []
             for index, node in enumerate(nodes):
                 try:
-                    steps.append(self._step(node, index, exercises, failed))
+                    steps.append(self._step(node, index, exercises, failed, variant_ids))
                 except _SkipItemError:
                     continue
+        loop = None
+        if "loop" in top and steps:
+            loop = self._guard_loop(top["loop"][1], len(nodes))
         if self.errors_so_far() != before:
             return None
         return Routine(
@@ -571,7 +590,40 @@ class _FileContext:
             transition=timing.get("transition", 5.0),
             source_file=self.path,
             bundled=bundled,
+            variants=values.get("variants", ()),
+            loop=loop,
         )
+
+    def _variants(self, node: Node, where: str) -> tuple[Variant, ...]:
+        result: list[Variant] = []
+        for index, item in enumerate(self.sequence(node, where, low=2, high=10)):
+            label = f"{where}[{index}]"
+            fields = self.mapping(item, label, VARIANT_KEYS, required=VARIANT_KEYS)
+            variant_id = self.string(fields["id"][1], _join(label, "id"), ID_PATTERN)
+            if variant_id in {v.id for v in result}:
+                raise self.fail(fields["id"][1], _join(label, "id"), "appears twice")
+            result.append(Variant(variant_id, self.text(fields["title"][1], _join(label, "title"))))
+        return tuple(result)
+
+    def _guard_loop(self, node: Node, step_count: int) -> tuple[int, int] | None:
+        """`loop: {first: 2, last: 4}`: step numbers as a person counts them, from 1."""
+        try:
+            fields = self.mapping(node, "loop", LOOP_KEYS, required=LOOP_KEYS)
+            ends = []
+            for key in LOOP_KEYS:
+                value = self.scalar(fields[key][1], f"loop.{key}")
+                if isinstance(value, bool) or not isinstance(value, int):
+                    raise self.fail(fields[key][1], f"loop.{key}", "expected a step number")
+                if not 1 <= value <= step_count:
+                    raise self.fail(
+                        fields[key][1], f"loop.{key}", f"{value} is not a step (1 to {step_count})"
+                    )
+                ends.append(value - 1)
+            if ends[0] > ends[1]:
+                raise self.fail(node, "loop", "first comes after last")
+        except _SkipItemError:
+            return None
+        return ends[0], ends[1]
 
     def _tags(self, node: Node, where: str) -> tuple[str, ...]:
         items = self.sequence(node, where)
@@ -580,7 +632,12 @@ class _FileContext:
         )
 
     def _step(
-        self, node: Node, index: int, exercises: dict[str, Exercise], failed: set[str]
+        self,
+        node: Node,
+        index: int,
+        exercises: dict[str, Exercise],
+        failed: set[str],
+        variant_ids: set[str],
     ) -> Step:
         where = f"steps[{index}]"
         fields = self.mapping(node, where, STEP_KEYS, required=("exercise",))
@@ -603,6 +660,8 @@ class _FileContext:
                 "name": self.text,
                 "instruction": self.text,
                 "sides": lambda n, w: self.choice(n, w, Sides),
+                "ask": self.text,
+                "variants": lambda n, w: self._step_variants(n, w, variant_ids),
             },
         )
         given = self._number_fields(fields, where, (*DOSE_KEYS, "switch"))
@@ -631,7 +690,19 @@ class _FileContext:
             dose=dose,
             sides=values.get("sides", default_sides),
             switch=switch,
+            variants=values.get("variants", ()),
+            ask=values.get("ask"),
         )
+
+    def _step_variants(self, node: Node, where: str, known: set[str]) -> tuple[str, ...]:
+        names = []
+        for index, item in enumerate(self.sequence(node, where, low=1)):
+            name = self.string(item, f"{where}[{index}]")
+            if name not in known:
+                declared = ", ".join(sorted(known)) or "none declared"
+                raise self.fail(item, f"{where}[{index}]", f"no variant {name!r} ({declared})")
+            names.append(name)
+        return tuple(names)
 
 
 def _suggest(word: str, options: Sequence[str]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -100,6 +101,8 @@ class Step:
     dose: Dose
     sides: Sides
     switch: float = 5.0  # seconds to change legs
+    variants: tuple[str, ...] = ()  # the variants this step is part of; empty: all of them
+    ask: Text | None = None  # a yes/no question; the step plays only after a "yes"
 
     @property
     def work_seconds(self) -> float:
@@ -115,6 +118,14 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """One way through a routine, such as "in bed" or "standing"."""
+
+    id: str
+    title: Text
+
+
+@dataclass(frozen=True)
 class Routine:
     id: str
     title: Text
@@ -126,6 +137,28 @@ class Routine:
     transition: float = 5.0  # least seconds between two steps to get into position
     source_file: Path | None = None
     bundled: bool = True
+    variants: tuple[Variant, ...] = ()
+    loop: tuple[int, int] | None = None  # first and last step index repeated until it is over
+
+    def select(self, variant: str | None = None, yes: frozenset[int] = frozenset()) -> Routine:
+        """The routine as one session plays it: the chosen variant's steps (the first variant
+        when none is chosen), and the steps behind a question only if answered yes (their
+        indices in `yes`). Step indices in the result count the kept steps only."""
+        chosen = variant or (self.variants[0].id if self.variants else None)
+        kept = [
+            index
+            for index, step in enumerate(self.steps)
+            if (not step.variants or chosen in step.variants) and (step.ask is None or index in yes)
+        ]
+        loop = None
+        if self.loop is not None:
+            inside = [new for new, old in enumerate(kept) if self.loop[0] <= old <= self.loop[1]]
+            loop = (inside[0], inside[-1]) if inside else None
+        return dataclasses.replace(self, steps=tuple(self.steps[i] for i in kept), loop=loop)
+
+    def questions(self) -> list[tuple[int, Text]]:
+        """The steps behind a yes/no question, as (step index, question)."""
+        return [(i, step.ask) for i, step in enumerate(self.steps) if step.ask is not None]
 
 
 class Severity(enum.StrEnum):

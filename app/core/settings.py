@@ -30,6 +30,21 @@ class Settings:
     volume: int = 70  # percent
     muted: bool = False
     language: str = ""  # empty: follow the system
+    # Steps behind a yes/no question the user answered yes to, as "routine-id:step-index".
+    yes_answers: tuple[str, ...] = ()
+
+    def answered_yes(self, routine_id: str) -> frozenset[int]:
+        prefix = f"{routine_id}:"
+        return frozenset(
+            int(answer[len(prefix) :])
+            for answer in self.yes_answers
+            if answer.startswith(prefix) and answer[len(prefix) :].isdigit()
+        )
+
+    def with_answer(self, routine_id: str, step_index: int, yes: bool) -> Settings:
+        key = f"{routine_id}:{step_index}"
+        others = tuple(answer for answer in self.yes_answers if answer != key)
+        return self.replace(yes_answers=(*others, key) if yes else others)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -39,7 +54,11 @@ def to_document(settings: Settings) -> dict[str, Any]:
     document: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     for field in dataclasses.fields(settings):
         value = getattr(settings, field.name)
-        document[field.name] = value.value if isinstance(value, enum.Enum) else value
+        if isinstance(value, enum.Enum):
+            value = value.value
+        elif isinstance(value, tuple):
+            value = list(value)
+        document[field.name] = value
     return document
 
 
@@ -63,6 +82,10 @@ def from_document(document: object) -> Settings:
 
 def _check_value(key: str, value: object) -> object:
     default = getattr(Settings(), key)
+    if isinstance(default, tuple):
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ValueError(f"{key}: expected a list of words, got {value!r}")
+        return tuple(value)
     if isinstance(default, Theme):
         try:
             return Theme(str(value))

@@ -42,6 +42,7 @@ def duration_text(milliseconds: int) -> str:
 
 
 def routine_duration_ms(routine: Routine) -> int:
+    """How long a session of `routine` as it will play takes (its default choices)."""
     from app.core.timeline import build_timeline
 
     return build_timeline(routine).total_ms

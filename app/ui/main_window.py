@@ -57,6 +57,9 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._session_reports: list[SessionReport] = []
         self._current_routine_id = ""
+        self._current_detail_id = ""
+        self._variant: str | None = None
+        self._session_routine: Routine | None = None
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
         self.setMinimumSize(640, 480)
@@ -272,17 +275,31 @@ class MainWindow(QMainWindow):
 
     def open_routine(self, routine_id: str) -> None:
         routine = self._routine(routine_id)
+        if routine_id != self._current_detail_id:
+            self._variant = None  # a new routine starts from its first variant
+        self._current_detail_id = routine_id
         page = self._detail()
-        page.show_routine(routine)
+        page.show_routine(routine, self.settings.answered_yes(routine.id), self._variant)
         self.pages.setCurrentWidget(page)
 
     def start_routine(self, routine_id: str) -> None:
         routine = self._routine(routine_id)
         self._current_routine_id = routine_id
+        # The session plays the chosen variant and the optional steps answered yes.
+        session = routine.select(self._variant, self.settings.answered_yes(routine_id))
+        self._session_routine = session
         page = self._player()
         self.pages.setCurrentWidget(page)
         page.setFocus()
-        page.start(routine)
+        page.start(session)
+
+    def _answer(self, routine_id: str, step_index: int, yes: bool) -> None:
+        self._save(yes_answers=self.settings.with_answer(routine_id, step_index, yes).yes_answers)
+        self.open_routine(routine_id)  # length and steps follow the answer
+
+    def _choose_variant(self, variant: str) -> None:
+        self._variant = variant
+        self.open_routine(self._current_detail_id)
 
     def _detail(self) -> RoutineDetailPage:
         if self._detail_page is None:
@@ -290,6 +307,8 @@ class MainWindow(QMainWindow):
 
             self._detail_page = RoutineDetailPage(self.language)
             self._detail_page.start_requested.connect(self.start_routine)
+            self._detail_page.answer_changed.connect(self._answer)
+            self._detail_page.variant_changed.connect(self._choose_variant)
             self._detail_page.back_requested.connect(self.show_list)
             self.pages.addWidget(self._detail_page)
         return self._detail_page
@@ -324,7 +343,7 @@ class MainWindow(QMainWindow):
         if report is not None:
             self._session_reports.append(report)
             log.info("session: %s", report)
-        routine = self._routine(self._current_routine_id)
+        routine = self._session_routine or self._routine(self._current_routine_id)
         page = self._finished()
         page.show_report(routine, report)
         self.pages.setCurrentWidget(page)

@@ -5,11 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -22,6 +25,8 @@ from app.ui.format import dose_text, duration_text, routine_duration_ms
 class RoutineDetailPage(QWidget):
     start_requested = Signal(str)
     back_requested = Signal()
+    answer_changed = Signal(str, int, bool)  # routine id, step index, yes
+    variant_changed = Signal(str)
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +56,9 @@ class RoutineDetailPage(QWidget):
         self._cautions.setObjectName("notice")
         self._cautions_layout = QVBoxLayout(self._cautions)
         self._body.addWidget(self._cautions)
+        # Choices: which variant, and the yes/no questions that switch optional steps on.
+        self._choices = QVBoxLayout()
+        self._body.addLayout(self._choices)
         steps_heading = QLabel(self.tr("Steps"))
         steps_heading.setProperty("role", "heading")
         self._body.addWidget(steps_heading)
@@ -62,6 +70,10 @@ class RoutineDetailPage(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
+        outer.addLayout(self._build_buttons())
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit)
+
+    def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         back = QPushButton(self.tr("Back"))
         back.setToolTip(self.tr("Back to the routines (Esc)"))
@@ -73,30 +85,35 @@ class RoutineDetailPage(QWidget):
         self.start_button.setToolTip(self.tr("Start the routine (Enter)"))
         self.start_button.clicked.connect(lambda: self.start_requested.emit(self._routine_id))
         buttons.addWidget(self.start_button)
-        outer.addLayout(buttons)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back_requested.emit)
+        return buttons
 
-    def show_routine(self, routine: Routine) -> None:
+    def show_routine(
+        self, routine: Routine, yes: frozenset[int] = frozenset(), variant: str | None = None
+    ) -> None:
+        """Show `routine` with the user's answers (`yes`: step indices) and chosen variant."""
         lang = self._language
         self._routine_id = routine.id
+        self._routine = routine
         self._title.setText(routine.title.get(lang))
+        session = routine.select(variant, yes)
         self._length.setText(
             self.tr("{length} · {count} steps").format(
-                length=duration_text(routine_duration_ms(routine)), count=len(routine.steps)
+                length=duration_text(routine_duration_ms(session)), count=len(session.steps)
             )
         )
         self._summary.setText(routine.summary.get(lang))
         _clear(self._cautions_layout)
         cautions = list(routine.cautions)
-        for step in routine.steps:
+        for step in session.steps:
             cautions += [c for c in step.exercise.cautions if c not in cautions]
         for caution in cautions:
             label = QLabel(caution.get(lang))
             label.setWordWrap(True)
             self._cautions_layout.addWidget(label)
         self._cautions.setVisible(bool(cautions))
+        self._show_choices(routine, yes, variant)
         _clear(self._steps)
-        for row, step in enumerate(routine.steps):
+        for row, step in enumerate(session.steps):
             number = QLabel(f"{row + 1}.")
             number.setProperty("role", "muted")
             name = QLabel(step.name.get(lang))
@@ -110,10 +127,44 @@ class RoutineDetailPage(QWidget):
         self.start_button.setDefault(True)
         self.start_button.setFocus()
 
+    def _variant_toggled(self, on: bool, variant: str) -> None:
+        if on:
+            self.variant_changed.emit(variant)
+
+    def _show_choices(self, routine: Routine, yes: frozenset[int], variant: str | None) -> None:
+        _clear(self._choices)
+        lang = self._language
+        if routine.variants:
+            row = QHBoxLayout()
+            group = QButtonGroup(self)
+            chosen = variant or routine.variants[0].id
+            for option in routine.variants:
+                button = QRadioButton(option.title.get(lang))
+                button.setChecked(option.id == chosen)
+                button.toggled.connect(lambda on, v=option.id: self._variant_toggled(on, v))
+                group.addButton(button)
+                row.addWidget(button)
+            row.addStretch(1)
+            holder = QWidget()
+            holder.setLayout(row)
+            self._choices.addWidget(holder)
+        for index, question in routine.questions():
+            asked = QLabel(question.get(lang))
+            asked.setWordWrap(True)
+            self._choices.addWidget(asked)
+            step_name = routine.steps[index].name.get(lang)
+            box = QCheckBox(self.tr("Yes: include “{step}”").format(step=step_name))
+            box.setChecked(index in yes)
+            box.toggled.connect(
+                lambda on, i=index: self.answer_changed.emit(self._routine_id, i, on)
+            )
+            self._choices.addWidget(box)
+
 
 def _clear(layout: QVBoxLayout | QGridLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None
         if widget is not None:
+            widget.hide()  # at once: deleteLater would leave it on screen until the next loop
             widget.deleteLater()

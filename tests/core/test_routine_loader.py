@@ -311,3 +311,55 @@ def test_duration_step_replaces_the_exercises_reps(tree: Path) -> None:
     assert library.problems == []
     dose = library.routines["x"].steps[0].dose
     assert (dose.duration, dose.reps, dose.pace) == (60.0, 1, None)
+
+
+VARIANT_ROUTINE = """\
+schema_version: 1
+id: relief
+title: Relief
+variants:
+  - {id: bed, title: In bed}
+  - {id: standing, title: Standing}
+loop: {first: 2, last: 3}
+steps:
+  - exercise: pumps
+    duration: 10
+  - exercise: calf
+    variants: [bed]
+  - exercise: pumps
+  - exercise: calf
+    variants: [standing]
+    ask: Are you steady on your feet?
+"""
+
+
+def test_variants_loop_and_questions_load_and_select(tree: Path) -> None:
+    library = load(tree, relief=VARIANT_ROUTINE)
+    assert library.problems == []
+    routine = library.routines["relief"]
+    assert [v.id for v in routine.variants] == ["bed", "standing"]
+    assert routine.loop == (1, 2)
+    assert routine.questions()[0][0] == 3
+    bed = routine.select()
+    assert len(bed.steps) == 3 and bed.loop == (1, 2)
+    standing = routine.select("standing")
+    assert len(standing.steps) == 2  # the question is not answered yes
+    assert standing.loop == (1, 1)
+    assert len(routine.select("standing", yes=frozenset({3})).steps) == 3
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("variants: [bed]", "variants: [sofa]"), "steps[1].variants[0]: no variant 'sofa'"),
+        (("{first: 2, last: 3}", "{first: 3, last: 2}"), "loop: first comes after last"),
+        (("{first: 2, last: 3}", "{first: 2, last: 9}"), "loop.last: 9 is not a step (1 to 4)"),
+        (("  - {id: standing, title: Standing}\n", ""), "variants: expected 2 to 10 items"),
+    ],
+)
+def test_bad_variants_and_loops_are_located(
+    tree: Path, change: tuple[str, str], expected: str
+) -> None:
+    text = VARIANT_ROUTINE.replace(*change)
+    found = messages(load(tree, relief=text))
+    assert any(expected in line for line in found), found

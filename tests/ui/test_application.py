@@ -8,6 +8,8 @@ from app.core.settings import SettingsStore, Theme
 from app.core.storage import AppPaths
 from app.ui.application import LoadedState
 
+ALL_ROUTINES = ["before-sleep", "emergency", "evening-stretch", "gentle", "strength"]
+
 
 def test_second_start_uses_the_snapshot_until_a_file_changes(unknot_home: Path) -> None:
     paths = AppPaths.resolve(unknot_home)
@@ -19,7 +21,7 @@ def test_second_start_uses_the_snapshot_until_a_file_changes(unknot_home: Path) 
     again = LoadedState.from_snapshot(paths)
     assert again is not None and again.library is None
     assert again.cards == first.cards
-    assert [card.id for card in again.cards] == ["before-sleep"]
+    assert [card.id for card in again.cards] == ALL_ROUTINES
     assert again.settings == first.settings
 
     store.save(first.settings.replace(theme=Theme.NIGHT))  # the settings file changed

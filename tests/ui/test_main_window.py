@@ -22,6 +22,8 @@ from app.ui import application
 from app.ui.main_window import MainWindow
 from app.ui.theme import NIGHT
 
+ALL_ROUTINES = ["before-sleep", "emergency", "evening-stretch", "gentle", "strength"]
+
 
 @pytest.fixture
 def paths(unknot_home: Path) -> AppPaths:
@@ -54,7 +56,7 @@ def make_window(
 
 def test_list_to_start_screen_to_player_to_finished(qtbot: QtBot, paths: AppPaths) -> None:
     window, clock, _ = make_window(qtbot, paths)
-    assert [card.routine_id for card in window.list_page.cards] == ["before-sleep"]
+    assert [card.routine_id for card in window.list_page.cards] == ALL_ROUTINES
     window.list_page.focus_first()
     qtbot.keyClick(window.list_page.cards[0], Qt.Key.Key_Return)
     detail = window.pages.currentWidget()
@@ -111,7 +113,7 @@ def test_load_problems_are_shown_in_a_notice_not_a_traceback(qtbot: QtBot, paths
     assert window.list_page.notice.text == (
         "A routine file has a problem. The other routines work as usual."
     )
-    assert [card.routine_id for card in window.list_page.cards] == ["before-sleep"]
+    assert [card.routine_id for card in window.list_page.cards] == ALL_ROUTINES
 
 
 def test_a_corrupt_settings_file_is_set_aside_and_the_app_starts(
