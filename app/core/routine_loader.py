@@ -98,9 +98,9 @@ def load_library(files: Sequence[RoutineFile], assets_dir: Path) -> Library:
     """Load every file; problems are gathered, and one bad file never stops the others."""
     library = Library()
     failed_exercises: set[str] = set()
-    pending: list[tuple[_FileContext, dict[str, tuple[Node, Node]], bool]] = []
+    pending: list[tuple[FileChecker, dict[str, tuple[Node, Node]], bool]] = []
     for routine_file in files:
-        context = _FileContext(routine_file.path, assets_dir, library.problems)
+        context = FileChecker(routine_file.path, assets_dir, library.problems)
         top = context.read_top()
         if top is None:
             continue
@@ -131,7 +131,7 @@ def load_library(files: Sequence[RoutineFile], assets_dir: Path) -> Library:
 
 
 def _register_exercise(
-    context: _FileContext, library: Library, exercise: Exercise, node: Node
+    context: FileChecker, library: Library, exercise: Exercise, node: Node
 ) -> None:
     if exercise.id in library.exercises:
         other = library.exercises[exercise.id].source_file
@@ -151,12 +151,12 @@ def validate_files(paths: Iterable[Path], bundled_dir: Path, assets_dir: Path) -
     return [p for p in library.problems if p.file.absolute() in wanted]
 
 
-class _SkipItemError(Exception):
+class SkipItemError(Exception):
     """Raised inside a field check once its problem is recorded, to skip the item."""
 
 
 @dataclass
-class _FileContext:
+class FileChecker:
     """Checks the nodes of one file, recording problems against it."""
 
     path: Path
@@ -173,23 +173,30 @@ class _FileContext:
         line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (0, 0)
         self.problems.append(Problem(self.path, line, column, where, message, severity))
 
-    def fail(self, node: Node | None, where: str, message: str) -> _SkipItemError:
+    def fail(self, node: Node | None, where: str, message: str) -> SkipItemError:
         self.problem(node, where, message)
-        return _SkipItemError()
+        return SkipItemError()
 
     def errors_so_far(self) -> int:
         return sum(1 for p in self.problems if p.file == self.path and p.severity is Severity.ERROR)
 
     # -- reading ---------------------------------------------------------
 
-    def read_top(self) -> dict[str, tuple[Node, Node]] | None:
+    def compose_document(self) -> Node | None:
+        """The file's root node, or None with the problems recorded (including aliases)."""
         root = self._compose()
         if root is None or self._report_aliases(root):
+            return None
+        return root
+
+    def read_top(self) -> dict[str, tuple[Node, Node]] | None:
+        root = self.compose_document()
+        if root is None:
             return None
         try:
             top = self.mapping(root, "", TOP_KEYS, required=("schema_version",))
             version = self.scalar(top["schema_version"][1], "schema_version")
-        except _SkipItemError:
+        except SkipItemError:
             return None
         if version != SCHEMA_VERSION or isinstance(version, bool):
             self.problem(
@@ -318,7 +325,7 @@ class _FileContext:
                 self.problem(node, _join(where, key), "is required")
                 ok = False
         if not ok:
-            raise _SkipItemError()
+            raise SkipItemError()
         return result
 
     def sequence(self, node: Node, where: str, low: int = 0, high: int = 1000) -> list[Node]:
@@ -392,14 +399,14 @@ class _FileContext:
     def exercises(self, node: Node, failed: set[str]) -> list[Exercise]:
         try:
             items = self.sequence(node, "exercises", low=1)
-        except _SkipItemError:
+        except SkipItemError:
             return []
         result = []
         for index, item in enumerate(items):
             before = self.errors_so_far()
             try:
                 exercise: Exercise | None = self._exercise(item, f"exercises[{index}]")
-            except _SkipItemError:
+            except SkipItemError:
                 exercise = None
             if exercise is not None and self.errors_so_far() == before:
                 result.append(exercise)
@@ -453,10 +460,10 @@ class _FileContext:
             if key in fields:
                 try:
                     values[key] = reader(fields[key][1], _join(where, key))
-                except _SkipItemError:
+                except SkipItemError:
                     failed = True
         if failed:
-            raise _SkipItemError()
+            raise SkipItemError()
         return values
 
     def _dose_fields(self, node: Node, where: str) -> dict[str, float]:
@@ -560,19 +567,19 @@ class _FileContext:
                 },
             )
             timing = self._number_fields(top, "", ("lead_in", "transition"))
-        except _SkipItemError:
+        except SkipItemError:
             values, timing = {}, {}
         variant_ids = {variant.id for variant in values.get("variants", ())}
         steps: list[Step] = []
         if "steps" in top:
             try:
                 nodes = self.sequence(top["steps"][1], "steps", low=1, high=200)
-            except _SkipItemError:
+            except SkipItemError:
                 nodes = []
             for index, node in enumerate(nodes):
                 try:
                     steps.append(self._step(node, index, exercises, failed, variant_ids))
-                except _SkipItemError:
+                except SkipItemError:
                     continue
         loop = None
         if "loop" in top and steps:
@@ -621,7 +628,7 @@ class _FileContext:
                 ends.append(value - 1)
             if ends[0] > ends[1]:
                 raise self.fail(node, "loop", "first comes after last")
-        except _SkipItemError:
+        except SkipItemError:
             return None
         return ends[0], ends[1]
 

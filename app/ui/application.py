@@ -200,6 +200,10 @@ class Startup:
 
     def _finish_loading(self) -> None:
         """After a start from the snapshot: the full, checked load; then save the snapshot."""
+        from app.core.content import load_content
+        from app.core.resources import ASSETS_DIR
+
+        self.window.set_content(load_content(ASSETS_DIR / "content", ASSETS_DIR))
         loaded = self.loaded
         if loaded is None:
             return

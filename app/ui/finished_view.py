@@ -31,6 +31,12 @@ class FinishedPage(QWidget):
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.tip = QLabel()
+        self.tip.setProperty("role", "muted")
+        self.tip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tip.setWordWrap(True)
+        layout.addSpacing(24)
+        layout.addWidget(self.tip)
         layout.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -52,7 +58,10 @@ class FinishedPage(QWidget):
             return
         super().keyPressEvent(event)
 
-    def show_report(self, routine: Routine, report: SessionReport | None) -> None:
+    def show_report(self, routine: Routine, report: SessionReport | None, tip: str = "") -> None:
+        """What was done; `tip` (may be empty) is a bedtime tip to end on."""
+        self.tip.setText(self.tr("Tip: {tip}").format(tip=tip) if tip else "")
+        self.tip.setVisible(bool(tip))
         title = routine.title.get(self._language)
         if report is None:
             self.headline.setText(self.tr("Stopped"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -24,6 +25,7 @@ from app.ui.theme import Colors, apply_theme
 
 if TYPE_CHECKING:
     from app.audio.cue_player import CuePlayer
+    from app.core.content import Content
     from app.core.launch_snapshot import RoutineCard
     from app.core.player import SessionReport
     from app.core.routines import Library, Problem, Routine
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self._current_detail_id = ""
         self._variant: str | None = None
         self._session_routine: Routine | None = None
+        self.content: Content | None = None
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
         self.setMinimumSize(640, 480)
@@ -87,6 +90,16 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(page)
         return page
 
+    def set_content(self, content: Content) -> None:
+        """Warning signs and tips, read after the first paint."""
+        self.content = content
+
+    def show_warning_signs(self) -> None:
+        from app.ui.warning_signs import show_warning_signs
+
+        tiers = self.content.warning_tiers if self.content is not None else []
+        show_warning_signs(self, tiers, self.language)
+
     def set_library(self, library: Library, cards: list[RoutineCard]) -> None:
         """The fully loaded library, after a start from the launch snapshot."""
         self.library = library
@@ -103,7 +116,8 @@ class MainWindow(QMainWindow):
 
     @property
     def _problems(self) -> list[Problem]:
-        return self.library.problems if self.library is not None else []
+        problems = list(self.library.problems) if self.library is not None else []
+        return problems + (self.content.problems if self.content is not None else [])
 
     def _routine(self, routine_id: str) -> Routine:
         routines = self.library.routines if self.library is not None else {}
@@ -163,6 +177,8 @@ class MainWindow(QMainWindow):
             volume.addAction(action)
 
         help_menu = self._help_menu
+        signs = help_menu.addAction(self.tr("Warning signs"), self.show_warning_signs)
+        signs.setShortcut(QKeySequence("F1"))
         help_menu.addAction(self.tr("Disclaimer"), self.show_disclaimer)
         self._problems_action = help_menu.addAction(
             self.tr("Problems in routine files"), self.show_problems
@@ -345,7 +361,10 @@ class MainWindow(QMainWindow):
             log.info("session: %s", report)
         routine = self._session_routine or self._routine(self._current_routine_id)
         page = self._finished()
-        page.show_report(routine, report)
+        tip = None
+        if self.content is not None and "bedtime" in routine.tags:
+            tip = self.content.tip_for(date.today())
+        page.show_report(routine, report, tip.text.get(self.language) if tip else "")
         self.pages.setCurrentWidget(page)
 
     @property
