@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from app.core.errors import FileSetAsideError
 from app.core.storage import atomic_write, set_aside
 
 SCHEMA_VERSION = 1
+HOUR_SETTINGS = frozenset({"night_starts", "night_ends"})
 
 
 class Theme(enum.StrEnum):
@@ -29,9 +31,23 @@ class Settings:
     theme: Theme = Theme.SYSTEM
     volume: int = 70  # percent
     muted: bool = False
+    # Quieter cues at night: from night_starts (hour) until night_ends (hour), local time.
+    night_volume: int = 30  # percent
+    night_starts: int = 21
+    night_ends: int = 7
     language: str = ""  # empty: follow the system
     # Steps behind a yes/no question the user answered yes to, as "routine-id:step-index".
     yes_answers: tuple[str, ...] = ()
+
+    def is_night(self, now: datetime) -> bool:
+        hour = now.hour
+        if self.night_starts <= self.night_ends:
+            return self.night_starts <= hour < self.night_ends
+        return hour >= self.night_starts or hour < self.night_ends  # across midnight
+
+    def cue_volume(self, now: datetime) -> int:
+        """The cue volume for a routine started at `now` (local time): quieter at night."""
+        return min(self.volume, self.night_volume) if self.is_night(now) else self.volume
 
     def answered_yes(self, routine_id: str) -> frozenset[int]:
         prefix = f"{routine_id}:"
@@ -96,8 +112,9 @@ def _check_value(key: str, value: object) -> object:
             raise ValueError(f"{key}: expected true or false, got {value!r}")
         return value
     if isinstance(default, int):
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
-            raise ValueError(f"{key}: expected a whole number from 0 to 100, got {value!r}")
+        high = 23 if key in HOUR_SETTINGS else 100
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high:
+            raise ValueError(f"{key}: expected a whole number from 0 to {high}, got {value!r}")
         return value
     if not isinstance(value, str):
         raise ValueError(f"{key}: expected text, got {value!r}")

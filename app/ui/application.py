@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,7 +136,9 @@ def _app_icon() -> QIcon:
 def _cue_player(window: MainWindow) -> Any:
     from app.audio.cue_player import PygameCuePlayer
 
-    player = PygameCuePlayer(SOUNDS_DIR, window.settings.volume, window.settings.muted)
+    # Quieter at night: the volume is chosen when the routine starts.
+    volume = window.settings.cue_volume(datetime.now())
+    player = PygameCuePlayer(SOUNDS_DIR, volume, window.settings.muted)
     player.unavailable.connect(
         lambda reason: window.tell(
             window.tr("No sound device could be opened; the cues are shown on screen only.")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget
 
 from app import APP_NAME, __version__
 from app.core.clock import Clock
@@ -175,6 +175,16 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=percent: self._save(volume=p))
             volume_group.addAction(action)
             volume.addAction(action)
+        self._add_choices(
+            sound.addMenu(self.tr("Night volume")),
+            "night_volume",
+            [(p, f"{p}%") for p in (10, 20, 30, 50, 70)],
+        )
+        self._add_choices(
+            sound.addMenu(self.tr("Night starts at")),
+            "night_starts",
+            [(h, f"{h}:00") for h in (19, 20, 21, 22, 23)],
+        )
 
         help_menu = self._help_menu
         signs = help_menu.addAction(self.tr("Warning signs"), self.show_warning_signs)
@@ -185,6 +195,17 @@ class MainWindow(QMainWindow):
         )
         self._problems_action.setEnabled(bool(self._problems))
         help_menu.addAction(self.tr("About Unknot"), self._about)
+
+    def _add_choices(self, menu: QMenu, setting: str, choices: list[tuple[int, str]]) -> None:
+        """Radio items for one whole-number setting."""
+        group = QActionGroup(self)
+        current = getattr(self.settings, setting)
+        for value, label in choices:
+            action = QAction(label, self, checkable=True)
+            action.setChecked(value == current)
+            action.triggered.connect(lambda _=False, v=value: self._save(**{setting: v}))
+            group.addAction(action)
+            menu.addAction(action)
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -110,3 +110,24 @@ def test_each_basedir_has_its_own_short_socket(tmp_path: Path) -> None:
     assert one != two
     assert one.parent == two.parent
     assert len(str(one).encode()) < 100
+
+
+def test_night_volume_applies_across_midnight() -> None:
+    from datetime import datetime
+
+    settings = Settings(volume=80, night_volume=30, night_starts=21, night_ends=7)
+    at = [datetime(2026, 11, 25, hour, 30) for hour in (20, 21, 23, 0, 6, 7, 12)]
+    assert [settings.cue_volume(now) for now in at] == [80, 30, 30, 30, 30, 80, 80]
+    daytime_nap = Settings(volume=50, night_volume=20, night_starts=13, night_ends=15)
+    assert daytime_nap.cue_volume(datetime(2026, 11, 25, 14)) == 20
+    assert daytime_nap.cue_volume(datetime(2026, 11, 25, 22)) == 50
+    # Night never makes the cues louder than the day volume.
+    assert Settings(volume=10, night_volume=30).cue_volume(datetime(2026, 1, 1, 23)) == 10
+
+
+def test_hour_settings_are_checked(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    path.write_text("schema_version: 1\nnight_starts: 24\n")
+    _, problem = SettingsStore(path).load()
+    assert problem is not None
+    assert "night_starts: expected a whole number from 0 to 23, got 24" in problem.reason
