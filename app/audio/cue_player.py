@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from app.core.routines import Problem, Severity
 from app.core.timeline import CueKind
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,17 @@ SOUND_FILES: dict[CueKind, str] = {
     CueKind.DONE: "done.wav",
     # LAST_STEP shares its moment with GET_READY; the screen says it, one sound is enough.
 }
+
+
+def missing_sounds(sounds_dir: Path) -> list[Problem]:
+    """A problem for each cue sound that is not there: that cue stays silent."""
+    return [
+        Problem(
+            sounds_dir / name, 0, 0, "", "cue sound not found; this cue is silent", Severity.WARNING
+        )
+        for name in SOUND_FILES.values()
+        if not (sounds_dir / name).is_file()
+    ]
 
 
 class CuePlayer(Protocol):

@@ -203,10 +203,13 @@ class Startup:
 
     def _finish_loading(self) -> None:
         """After a start from the snapshot: the full, checked load; then save the snapshot."""
+        from app.audio.cue_player import missing_sounds
         from app.core.content import load_content
         from app.core.resources import ASSETS_DIR
 
-        self.window.set_content(load_content(ASSETS_DIR / "content", ASSETS_DIR))
+        content = load_content(ASSETS_DIR / "content", ASSETS_DIR)
+        content.problems.extend(missing_sounds(SOUNDS_DIR))
+        self.window.set_content(content)
         loaded = self.loaded
         if loaded is None:
             return

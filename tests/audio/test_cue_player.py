@@ -54,6 +54,18 @@ def test_no_sound_device_goes_silent_and_says_so_once(
     assert "no-such-device" in reasons[0]
 
 
+def test_missing_sound_files_are_reported_as_warnings(tmp_path: Path) -> None:
+    from app.audio.cue_player import missing_sounds
+
+    assert missing_sounds(SOUNDS_DIR) == []
+    (tmp_path / "go.wav").write_bytes(b"")
+    problems = missing_sounds(tmp_path)
+    assert len(problems) == len(SOUND_FILES) - 1
+    assert str(problems[0]) == (
+        f"{tmp_path / 'get_ready.wav'}:0:0: warning: cue sound not found; this cue is silent"
+    )
+
+
 def test_a_missing_sound_file_leaves_the_other_cues(qtbot: QtBot, tmp_path: Path) -> None:
     (tmp_path / "go.wav").write_bytes((SOUNDS_DIR / "go.wav").read_bytes())
     player = PygameCuePlayer(tmp_path, volume=70, muted=False)
