@@ -40,10 +40,15 @@ def show_problems(parent: QWidget, problems: Sequence[Problem]) -> None:
     text.setReadOnly(True)
     text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
     layout.addWidget(text)
+    run_with_close_button(dialog, layout, 900, 400)
+
+
+def run_with_close_button(dialog: QDialog, layout: QVBoxLayout, width: int, height: int) -> None:
+    """Add a Close button under the dialog's content, size it, and show it modally."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
-    dialog.resize(900, 400)
+    dialog.resize(width, height)
     dialog.exec()
 
 

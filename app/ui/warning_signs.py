@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QLabel,
     QScrollArea,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.content import WarningTier
+from app.ui.dialogs import run_with_close_button
 
 # Per tier: background and text colours that read on every theme (each box has its own).
 TIER_COLORS = {
@@ -58,8 +58,4 @@ def show_warning_signs(parent: QWidget, tiers: list[WarningTier], language: str)
     scroll.setWidgetResizable(True)
     scroll.setWidget(WarningSignsView(tiers, language))
     layout.addWidget(scroll)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    dialog.resize(760, 640)
-    dialog.exec()
+    run_with_close_button(dialog, layout, 760, 640)

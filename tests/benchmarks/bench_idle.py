@@ -11,14 +11,12 @@ paused <= 0.1 CPU-s; playing: no busy loop.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from procstats import Sample, sample
+from procstats import Sample, accepted_home, benchmark_env, sample
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -59,13 +57,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=60)
     seconds = parser.parse_args().seconds
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "xcb" if env.get("DISPLAY") else "offscreen")
-    env.setdefault("SDL_AUDIODRIVER", "dummy")
-    env["PYTHONPATH"] = f"{HERE}{os.pathsep}{ROOT}"
-    home = Path(tempfile.mkdtemp(prefix="unknot-bench-"))
-    (home / "config").mkdir()
-    (home / "config" / "settings.yaml").write_text("schema_version: 1\ndisclaimer_accepted: true\n")
+    env = benchmark_env(HERE, ROOT)
+    home = accepted_home()
 
     floor = measure_process([sys.executable, str(HERE / "floor_window.py")], env, seconds)
     listing = measure_process(

@@ -10,7 +10,6 @@ and its RSS. Figures to reach: launch <= 1.5x the floor (medians), RSS <= 1.3x.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from procstats import median, row
+from procstats import accepted_home, benchmark_env, median, row
 
 # Both run pinned to the same core when taskset exists: it halves the run-to-run spread here.
 PIN = ["taskset", "-c", "0"] if shutil.which("taskset") else []
@@ -40,12 +39,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
     runs = parser.parse_args().runs
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "xcb" if env.get("DISPLAY") else "offscreen")
-    env["PYTHONPATH"] = str(HERE)
-    home = Path(tempfile.mkdtemp(prefix="unknot-bench-"))
-    (home / "config").mkdir()
-    (home / "config" / "settings.yaml").write_text("schema_version: 1\ndisclaimer_accepted: true\n")
+    env = benchmark_env(HERE, ROOT)
+    home = accepted_home()
     ours_cmd = [sys.executable, str(ROOT / "main.py"), "--basedir", str(home)]
     floor_cmd = [sys.executable, str(HERE / "floor_window.py")]
     launch(ours_cmd, env)  # warm the disk cache for both, not counted

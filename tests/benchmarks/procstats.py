@@ -48,3 +48,22 @@ def row(label: str, ours: float, floor: float, unit: str, limit: float | None = 
         verdict = "  ok" if ratio <= limit else f"  OVER (limit {limit}x)"
     figures = f"{ours:10.4f} {unit:<6} floor {floor:10.4f} {unit:<6} ratio {ratio:5.2f}"
     return f"{label:<34} {figures}{verdict}"
+
+
+def benchmark_env(benchmarks_dir: Path, project_root: Path) -> dict[str, str]:
+    """The environment both Unknot and its floor run in: same Qt platform, no sound card."""
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "xcb" if env.get("DISPLAY") else "offscreen")
+    env.setdefault("SDL_AUDIODRIVER", "dummy")
+    env["PYTHONPATH"] = f"{benchmarks_dir}{os.pathsep}{project_root}"
+    return env
+
+
+def accepted_home() -> Path:
+    """A fresh Unknot home whose disclaimer is already accepted, so no dialog opens."""
+    import tempfile
+
+    home = Path(tempfile.mkdtemp(prefix="unknot-bench-"))
+    (home / "config").mkdir()
+    (home / "config" / "settings.yaml").write_text("schema_version: 1\ndisclaimer_accepted: true\n")
+    return home
