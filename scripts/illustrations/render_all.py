@@ -61,7 +61,7 @@ def build(pose_id: str, frame: dict[str, Any]) -> str:
     problems = rig.check_pose(fig, frame.get("checks", []))
     if problems:
         raise SystemExit(f"{pose_id}: " + "; ".join(problems))
-    return rig.render_svg(fig, frame.get("props", []), frame.get("view"))
+    return rig.render_svg(fig, frame.get("props", []))
 
 
 def render_svgs(only: list[str]) -> list[str]:

@@ -127,6 +127,7 @@ class Figure:
     chest: float = 1.0
     face: float = 0.0  # world angle the face looks towards (for the eye)
     eyes: str = "none"  # "none" | "open" | "closed"
+    toe_size: float = 1.0  # toe length factor: > 1 only where the toes are the exercise
     highlight: list[tuple[str, str]] = field(default_factory=list)
 
     def shift(self, dx: float, dy: float) -> None:
@@ -156,6 +157,7 @@ def _foot_points(fig: Figure, side: str, shin_angle: float, ankle: float, toes: 
     """Heel, ball and toe tip: separate points so heel-down/up and
     pointed/pulled-up toes read clearly."""
     a = fig.points[f"{side}_ankle"]
+    toe_len = TOES * fig.toe_size
     foot = shin_angle + 90.0 + ankle  # foot at 90 deg to the shin when ankle == 0
     sole = foot - 90.0
     heel = offset(offset(a, foot, -HEEL_BACK), sole, SOLE_DROP)
@@ -163,11 +165,11 @@ def _foot_points(fig: Figure, side: str, shin_angle: float, ankle: float, toes: 
     fig.points[f"{side}_heel"] = heel
     fig.points[f"{side}_ball"] = ball
     if toes >= 0:  # straight toes, bent up at the ball (tiptoe, toes lifted)
-        knuckle = offset(ball, foot + toes, TOES / 2)
-        tip = offset(knuckle, foot + toes, TOES / 2)
+        knuckle = offset(ball, foot + toes, toe_len / 2)
+        tip = offset(knuckle, foot + toes, toe_len / 2)
     else:  # curled: knuckles rise and the tips hook down, like gripping a towel
-        knuckle = offset(ball, foot - toes * 0.9, TOES * 0.6)
-        tip = offset(knuckle, foot + toes * 1.7, TOES * 0.6)
+        knuckle = offset(ball, foot - toes * 0.9, toe_len * 0.6)
+        tip = offset(knuckle, foot + toes * 1.7, toe_len * 0.6)
     fig.points[f"{side}_knuckle"] = knuckle
     fig.points[f"{side}_toe"] = tip
     fig.joints[f"{side}_ankle"] = ankle
@@ -224,6 +226,7 @@ def _pose_once(spec: Spec) -> Figure:
     fig = Figure(
         chest=float(spec.get("chest", 1.0)),
         eyes=str(spec.get("eyes", "none")),
+        toe_size=float(spec.get("toe_size", 1.0)),
         highlight=[(s, m) for s, m in (spec.get("highlight") or {}).items()],
     )
     torso = 90.0 - float(spec.get("lean", 0.0))  # lean: degrees forward of upright
@@ -720,29 +723,8 @@ PROP_DRAWERS: dict[str, Callable[[Spec, Figure], list[str]]] = {
 FRONT_PROPS = {"towel", "sheet", "pack"}
 
 
-def close_up_svg(fig: Figure, view: Spec) -> list[str]:
-    """Feet close-up: lower legs only, scaled about `view.center`. Qt does
-    not clip to the viewBox, so nothing may reach past the canvas edge; the
-    floor is drawn unscaled for the same reason."""
-    cx, cy = point_of(view["center"])
-    scale = float(view["scale"])
-    floor_y = HEIGHT / 2 + (FLOOR_Y - cy) * scale
-    zoom = (
-        f'<g transform="translate({WIDTH / 2:g} {HEIGHT / 2:g}) scale({scale:g}) '
-        f'translate({fmt(-cx)} {fmt(-cy)})">'
-    )
-    cut = float(view.get("shin_from", 0.4))
-    legs = _leg_svg(fig, "l", FAR, cut) + _leg_svg(fig, "r", NEAR, cut)
-    legs += [_muscle_svg(fig, s, m) for s, m in fig.highlight]
-    floor = polyline([(14, floor_y), (WIDTH - 14, floor_y)], PROP, PROP_W)
-    return [floor, zoom, *legs, "</g>"]
-
-
-def render_svg(fig: Figure, props: list[Spec], view: Spec | None = None) -> str:
-    """The whole picture as an SVG Tiny 1.2-friendly string. `view` switches
-    to a close-up of the feet ({scale, center})."""
-    if view:
-        return svg_document(close_up_svg(fig, view))
+def render_svg(fig: Figure, props: list[Spec]) -> str:
+    """The whole picture as an SVG Tiny 1.2-friendly string."""
     back: list[str] = [floor_svg()]
     front: list[str] = []
     for prop in props:
