@@ -6,20 +6,35 @@ only forwards to the running instance stay fast.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Protocol
 
 from app import APP_NAME, __version__
 
 if TYPE_CHECKING:
+    import argparse
+
     from app.core.routines import Routine
 
 
+class LaunchOptions(Protocol):
+    """What starting the interface needs from the command line."""
+
+    routine: str | None
+    basedir: Path | None
+
+
+# What a launch without options means; the same attributes argparse would give.
+NO_OPTIONS = SimpleNamespace(routine=None, list=False, validate=None, basedir=None)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="unknot",
         description=f"{APP_NAME}: guided calf stretches, cramp relief and a cramp diary.",
@@ -47,7 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    # A plain launch (the desktop entry, `uv run main.py`) has no options to parse, and
+    # importing argparse and its translations costs about 10 ms of start-up.
+    args = build_parser().parse_args(given) if given else NO_OPTIONS
     try:
         if args.validate:
             return validate(args.validate)
@@ -97,7 +115,7 @@ def format_duration(seconds: float) -> str:
     return f"{minutes}:{rest:02d}"
 
 
-def launch(args: argparse.Namespace) -> int:
+def launch(args: LaunchOptions) -> int:
     """Raise the running instance with this request, or become the instance."""
     from app.core.storage import socket_path
     from app.desktop.instance_client import (

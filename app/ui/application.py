@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
@@ -28,6 +27,7 @@ from app.desktop.instance_client import PrimaryLock
 from app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from app.cli import LaunchOptions
     from app.core.routines import Library
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 FIRST_PAINT_ENV = "UNKNOT_BENCHMARK_FIRST_PAINT"
 
 
-def run(args: argparse.Namespace, lock: PrimaryLock) -> int:
+def run(args: LaunchOptions, lock: PrimaryLock) -> int:
     paths = AppPaths.resolve(args.basedir)
     folder_problem = ""
     try:
@@ -156,7 +156,7 @@ class Startup:
         window: MainWindow,
         paths: AppPaths,
         lock: PrimaryLock,
-        args: argparse.Namespace,
+        args: LaunchOptions,
     ) -> None:
         self.app = app
         self.window = window

@@ -19,7 +19,6 @@ from app import APP_NAME, __version__
 from app.core.clock import Clock
 from app.core.errors import RoutineNotFoundError, UnknotError
 from app.core.settings import Settings, SettingsStore, Theme
-from app.ui.errors import explain
 from app.ui.routine_list import RoutineListPage
 from app.ui.theme import Colors, apply_theme
 
@@ -225,6 +224,8 @@ class MainWindow(QMainWindow):
         try:
             self.settings_store.save(self.settings)
         except UnknotError as error:
+            from app.ui.errors import explain
+
             self.statusBar().showMessage(explain(error), 10_000)
 
     def apply_colors(self) -> None:
@@ -264,8 +265,9 @@ class MainWindow(QMainWindow):
             text = self.tr(
                 "Routine files have {n} problems. The other routines work as usual."
             ).format(n=len(problems))
-        self.list_page.notice.show_message(text, self.tr("Show"))
-        self.list_page.notice.action_clicked.connect(self.show_problems)
+        notice = self.list_page.notice("problems")
+        notice.show_message(text, self.tr("Show"))
+        notice.action_clicked.connect(self.show_problems)
 
     def show_problems(self) -> None:
         from app.ui.dialogs import show_problems
@@ -274,7 +276,7 @@ class MainWindow(QMainWindow):
 
     def show_settings_notice(self, message: str) -> None:
         """A settings file was set aside: say so where the user will see it first."""
-        self.list_page.settings_notice.show_message(message)
+        self.list_page.notice("settings").show_message(message)
 
     def tell(self, message: str) -> None:
         """Say something the user should know, without blocking them."""

@@ -7,6 +7,8 @@ the first paint, import it where they need it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from app.core.launch_snapshot import RoutineCard as CardData
 from app.ui.format import duration_text
-from app.ui.notice import NoticeBar
+
+if TYPE_CHECKING:
+    from app.ui.notice import NoticeBar
 
 
 class RoutineCard(QPushButton):
@@ -34,6 +38,7 @@ class RoutineCard(QPushButton):
         self.routine_id = routine.id
         self.setObjectName("card")
         self.clicked.connect(lambda: self.activated.emit(self.routine_id))
+
         title_text = routine.title_in(language)
         self.setAccessibleName(title_text)
         layout = QVBoxLayout(self)
@@ -51,13 +56,10 @@ class RoutineCard(QPushButton):
         summary = QLabel(routine.summary_in(language))
         summary.setWordWrap(True)
         layout.addWidget(summary)
-        tags = QHBoxLayout()
-        for tag in routine.tags:
-            label = QLabel(tag)
-            label.setProperty("role", "tag")
-            tags.addWidget(label)
-        tags.addStretch(1)
-        layout.addLayout(tags)
+        if routine.tags:
+            tags = QLabel(" · ".join(routine.tags))
+            tags.setProperty("role", "muted")
+            layout.addWidget(tags)
 
     def sizeHint(self) -> QSize:
         # A button sizes itself from its text; this one has none, its layout knows.
@@ -88,11 +90,11 @@ class RoutineListPage(QWidget):
         title = QLabel(self.tr("Routines"))
         title.setProperty("role", "title")
         outer.addWidget(title)
-        # One bar per kind of news, so a settings problem and a routine problem both show.
-        self.settings_notice = NoticeBar()
-        outer.addWidget(self.settings_notice)
-        self.notice = NoticeBar()
-        outer.addWidget(self.notice)
+        # Notices are made when there is news (seldom): one bar per kind, so a settings
+        # problem and a routine problem both show.
+        self._notice_area = QVBoxLayout()
+        outer.addLayout(self._notice_area)
+        self._notices: dict[str, NoticeBar] = {}
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         holder = QWidget()
@@ -110,6 +112,16 @@ class RoutineListPage(QWidget):
             self._grid.addWidget(empty, 0, 0)
         self._columns = 0
         self._lay_out(2)
+
+    def notice(self, kind: str) -> NoticeBar:
+        """The notice bar for `kind` ("settings", "problems"), made on first use."""
+        if kind not in self._notices:
+            from app.ui.notice import NoticeBar
+
+            bar = NoticeBar()
+            self._notices[kind] = bar
+            self._notice_area.addWidget(bar)
+        return self._notices[kind]
 
     def _lay_out(self, columns: int) -> None:
         if columns == self._columns:

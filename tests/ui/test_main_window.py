@@ -109,8 +109,8 @@ def test_load_problems_are_shown_in_a_notice_not_a_traceback(qtbot: QtBot, paths
     )
     window, _, _ = make_window(qtbot, paths)
     window.show_load_problems_notice()
-    assert window.list_page.notice.isVisible()
-    assert window.list_page.notice.text == (
+    assert window.list_page.notice("problems").isVisible()
+    assert window.list_page.notice("problems").text == (
         "A routine file has a problem. The other routines work as usual."
     )
     assert [card.routine_id for card in window.list_page.cards] == ALL_ROUTINES
@@ -132,7 +132,7 @@ def test_a_corrupt_settings_file_is_set_aside_and_the_app_starts(
     startup.loaded = application.LoadedState([], window.settings, [], window.library, problem)
     startup.after_first_paint()
     assert problem.moved_to is not None and problem.moved_to.exists()
-    notice = window.list_page.settings_notice
+    notice = window.list_page.notice("settings")
     assert notice.isVisible()
     assert notice.text == (
         "Your settings.yaml could not be read (did not find expected ',' or ']' at line 2, "
