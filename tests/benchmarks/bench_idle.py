@@ -14,16 +14,17 @@ import argparse
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from procstats import Sample, accepted_home, benchmark_env, sample
+from procstats import accepted_home, benchmark_env, sample
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SETTLE_S = 3.0
 
 
-def measure_process(command: list[str], env: dict[str, str], seconds: float) -> Sample:
+def measure_process(command: list[str], env: dict[str, str], seconds: float) -> Measured:
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
     try:
         time.sleep(SETTLE_S)
@@ -33,10 +34,16 @@ def measure_process(command: list[str], env: dict[str, str], seconds: float) -> 
     finally:
         process.terminate()
         process.wait(10)
-    return Sample(after.cpu_s - before.cpu_s, after.wakeups - before.wakeups)
+    return Measured(after.cpu_s - before.cpu_s, after.wakeups_since(before))
 
 
-def measure_child(state: str, env: dict[str, str], seconds: float) -> Sample:
+@dataclass(frozen=True)
+class Measured:
+    cpu_s: float
+    wakeups: int
+
+
+def measure_child(state: str, env: dict[str, str], seconds: float) -> Measured:
     out = subprocess.run(
         [sys.executable, str(HERE / "idle_child.py"), state, str(seconds)],
         env=env,
@@ -46,7 +53,7 @@ def measure_child(state: str, env: dict[str, str], seconds: float) -> Sample:
         check=True,
         timeout=seconds + 60,
     ).stdout.split()
-    return Sample(float(out[0]), int(out[1]))
+    return Measured(float(out[0]), int(out[1]))
 
 
 def per_minute(value: float, seconds: float) -> float:

@@ -51,7 +51,7 @@ def main() -> None:
 
     def end() -> None:
         finish = sample()
-        print(f"{finish.cpu_s - start[0].cpu_s:.4f} {finish.wakeups - start[0].wakeups}")
+        print(f"{finish.cpu_s - start[0].cpu_s:.4f} {finish.wakeups_since(start[0])}")
         window.close()
         app.quit()
 

@@ -13,20 +13,31 @@ TICKS = os.sysconf("SC_CLK_TCK")
 @dataclass(frozen=True)
 class Sample:
     cpu_s: float  # user + system, all threads
-    wakeups: int  # context switches, all threads: each is the process going to sleep or woken
+    switches: dict[str, int]  # context switches per thread: each is a sleep or a wake-up
+
+    def wakeups_since(self, earlier: Sample) -> int:
+        """Switches made between the two samples by the threads alive at the second.
+
+        Qt's pool threads end after 30 s idle; a plain difference of totals would then go
+        negative. A thread that ended in between is left out (a slight undercount).
+        """
+        return sum(count - earlier.switches.get(tid, 0) for tid, count in self.switches.items())
 
 
 def sample(pid: int | str = "self") -> Sample:
     stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     cpu = (int(stat[11]) + int(stat[12])) / TICKS  # utime, stime (fields 14 and 15)
-    switches = 0
+    switches: dict[str, int] = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
-            for line in (task / "status").read_text().splitlines():
-                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                    switches += int(line.split()[1])
+            lines = (task / "status").read_text().splitlines()
         except FileNotFoundError:  # a thread ended while we read
             continue
+        switches[task.name] = sum(
+            int(line.split()[1])
+            for line in lines
+            if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches"))
+        )
     return Sample(cpu, switches)
 
 
