@@ -174,11 +174,11 @@ class Startup:
             self._finish_loading()  # so the next benchmark run starts as a real second start
             self.app.quit()
             return
-        self._finish_loading()
         _set_up_logging(self.paths)
         from app.ui.errors import explain, install_excepthook
 
-        install_excepthook(self.window)
+        install_excepthook(self.window)  # before anything else can go wrong
+        self._finish_loading()
         from app.desktop.instance_server import InstanceServer
 
         self.server = InstanceServer(self.lock.socket_file, self.handle_request, self.window)
