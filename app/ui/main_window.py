@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
     def set_content(self, content: Content) -> None:
         """Warning signs and tips, read after the first paint."""
         self.content = content
+        self._update_problems_action()
 
     def show_warning_signs(self) -> None:
         from app.ui.warning_signs import show_warning_signs
@@ -110,8 +111,11 @@ class MainWindow(QMainWindow):
                 self.pages.setCurrentWidget(self.list_page)
             self.pages.removeWidget(old)
             old.deleteLater()
-        if self._mute_action is not None:
-            self._problems_action.setEnabled(bool(library.problems))
+        self._update_problems_action()
+
+    def _update_problems_action(self) -> None:
+        if self._mute_action is not None:  # the menus have been filled
+            self._problems_action.setEnabled(bool(self._problems))
 
     @property
     def _problems(self) -> list[Problem]:
