@@ -104,18 +104,6 @@ class Step:
     variants: tuple[str, ...] = ()  # the variants this step is part of; empty: all of them
     ask: Text | None = None  # a yes/no question; the step plays only after a "yes"
 
-    @property
-    def work_seconds(self) -> float:
-        """Seconds of work on one side, rests included, as the timeline lays it out."""
-        d = self.dose
-        if d.duration is not None:
-            per_set = d.duration
-        elif d.hold is not None:
-            per_set = d.reps * d.hold + (d.reps - 1) * d.rest
-        else:
-            per_set = d.reps * (d.pace or 0.0)
-        return d.sets * per_set + (d.sets - 1) * d.rest
-
 
 @dataclass(frozen=True)
 class Variant:

@@ -88,9 +88,6 @@ class Timeline:
                 high = middle - 1
         return self.segments[low]
 
-    def step_segments(self, step_index: int) -> list[Segment]:
-        return [s for s in self.segments if s.step_index == step_index]
-
 
 def _ms(seconds: float) -> int:
     return round(seconds * 1000)

@@ -455,6 +455,3 @@ class PlayerView(QWidget):
                 return self.tr("Next: set {n} of {total}").format(
                     n=following.set_number, total=following.set_count
                 )
-
-    def is_playing(self) -> bool:
-        return self._is_live()
