@@ -77,6 +77,8 @@ class PlayerView(QWidget):
         self._timeline: Timeline | None = None
         self._shown_picture: tuple[int, object] | None = None
         self._report: SessionReport | None = None
+        self._colors: Colors | None = None
+        self._phase_kind: SegmentKind | None = None
 
         self._wake = QTimer(self)
         self._wake.setSingleShot(True)
@@ -385,7 +387,8 @@ class PlayerView(QWidget):
     def _phase_text(self, segment: Segment) -> str:
         match segment.kind:
             case SegmentKind.PREPARE:
-                is_last = segment.step_index == len(self._steps()) - 1 and len(self._steps()) > 1
+                count = len(self._timeline.routine.steps) if self._timeline else 0
+                is_last = count > 1 and segment.step_index == count - 1
                 return self.tr("Last step: get ready") if is_last else self.tr("Get ready")
             case SegmentKind.HOLD:
                 return self.tr("Hold")
@@ -396,14 +399,11 @@ class PlayerView(QWidget):
             case SegmentKind.SWITCH:
                 return self.tr("Switch sides")
 
-    def _steps(self) -> tuple[object, ...]:
-        return self._timeline.routine.steps if self._timeline else ()
-
     def _style_phase(self) -> None:
-        colors = getattr(self, "_colors", None)
+        colors = self._colors
         if colors is None:
             return
-        active = getattr(self, "_phase_kind", None) in (SegmentKind.HOLD, SegmentKind.WORK)
+        active = self._phase_kind in (SegmentKind.HOLD, SegmentKind.WORK)
         color = colors.hold if active else colors.rest
         self.phase.setStyleSheet(f"color: {color};")
         self.countdown.setStyleSheet(f"color: {colors.text};")
