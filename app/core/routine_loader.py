@@ -73,6 +73,7 @@ ROUTINE_KEYS = (
     "transition",
     "variants",
     "loop",
+    "longer_hold",
     "steps",
 )
 STEP_KEYS = ("exercise", "name", "instruction", "sides", "switch", "variants", "ask", *DOSE_KEYS)
@@ -90,6 +91,7 @@ RANGES: dict[str, tuple[float, float, bool]] = {
     "rest": (0, 600, False),
     "switch": (0, 60, False),
     "lead_in": (0, 120, False),
+    "longer_hold": (1, 600, False),
     "transition": (0, 60, False),
 }
 
@@ -566,7 +568,7 @@ class FileChecker:
                     "variants": self._variants,
                 },
             )
-            timing = self._number_fields(top, "", ("lead_in", "transition"))
+            timing = self._number_fields(top, "", ("lead_in", "transition", "longer_hold"))
         except SkipItemError:
             values, timing = {}, {}
         variant_ids = {variant.id for variant in values.get("variants", ())}
@@ -594,6 +596,7 @@ class FileChecker:
             tags=values.get("tags", ()),
             cautions=values.get("cautions", ()),
             lead_in=timing.get("lead_in", 5.0),
+            longer_hold=timing.get("longer_hold"),
             transition=timing.get("transition", 5.0),
             source_file=self.path,
             bundled=bundled,

@@ -127,11 +127,18 @@ class Routine:
     bundled: bool = True
     variants: tuple[Variant, ...] = ()
     loop: tuple[int, int] | None = None  # first and last step index repeated until it is over
+    longer_hold: float | None = None  # seconds: holds the user may choose to lengthen to this
 
-    def select(self, variant: str | None = None, yes: frozenset[int] = frozenset()) -> Routine:
+    def select(
+        self,
+        variant: str | None = None,
+        yes: frozenset[int] = frozenset(),
+        longer_holds: bool = False,
+    ) -> Routine:
         """The routine as one session plays it: the chosen variant's steps (the first variant
         when none is chosen), and the steps behind a question only if answered yes (their
-        indices in `yes`). Step indices in the result count the kept steps only."""
+        indices in `yes`); with `longer_holds`, every shorter hold lasts `longer_hold`.
+        Step indices in the result count the kept steps only."""
         chosen = variant or (self.variants[0].id if self.variants else None)
         kept = [
             index
@@ -142,7 +149,16 @@ class Routine:
         if self.loop is not None:
             inside = [new for new, old in enumerate(kept) if self.loop[0] <= old <= self.loop[1]]
             loop = (inside[0], inside[-1]) if inside else None
-        return dataclasses.replace(self, steps=tuple(self.steps[i] for i in kept), loop=loop)
+        steps = tuple(self.steps[i] for i in kept)
+        if longer_holds and self.longer_hold is not None:
+            steps = tuple(self._lengthened(step, self.longer_hold) for step in steps)
+        return dataclasses.replace(self, steps=steps, loop=loop)
+
+    @staticmethod
+    def _lengthened(step: Step, hold: float) -> Step:
+        if step.dose.hold is None or step.dose.hold >= hold:
+            return step
+        return dataclasses.replace(step, dose=dataclasses.replace(step.dose, hold=hold))
 
     def questions(self) -> list[tuple[int, Text]]:
         """The steps behind a yes/no question, as (step index, question)."""

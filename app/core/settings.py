@@ -13,6 +13,7 @@ from app.core.errors import FileSetAsideError
 from app.core.storage import atomic_write, set_aside
 
 SCHEMA_VERSION = 1
+LONGER_HOLDS = "longer-holds"  # the answer key for a routine's "hold longer" choice
 HOUR_SETTINGS = frozenset({"night_starts", "night_ends"})
 
 
@@ -36,7 +37,8 @@ class Settings:
     night_starts: int = 21
     night_ends: int = 7
     language: str = ""  # empty: follow the system
-    # Steps behind a yes/no question the user answered yes to, as "routine-id:step-index".
+    # Yes answers, as "routine-id:step-index" for a step's question, or
+    # "routine-id:longer-holds" for the choice of longer holds.
     yes_answers: tuple[str, ...] = ()
 
     def is_night(self, now: datetime) -> bool:
@@ -57,7 +59,11 @@ class Settings:
             if answer.startswith(prefix) and answer[len(prefix) :].isdigit()
         )
 
-    def with_answer(self, routine_id: str, step_index: int, yes: bool) -> Settings:
+    def wants_longer_holds(self, routine_id: str) -> bool:
+        return f"{routine_id}:{LONGER_HOLDS}" in self.yes_answers
+
+    def with_answer(self, routine_id: str, step_index: int | str, yes: bool) -> Settings:
+        """Remember a yes (or forget it) for a step's question, or for LONGER_HOLDS."""
         key = f"{routine_id}:{step_index}"
         others = tuple(answer for answer in self.yes_answers if answer != key)
         return self.replace(yes_answers=(*others, key) if yes else others)

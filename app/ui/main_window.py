@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget
 from app import APP_NAME, __version__
 from app.core.clock import Clock
 from app.core.errors import RoutineNotFoundError, UnknotError
-from app.core.settings import Settings, SettingsStore, Theme
+from app.core.settings import LONGER_HOLDS, Settings, SettingsStore, Theme
 from app.ui.routine_list import RoutineListPage
 from app.ui.theme import Colors, apply_theme
 
@@ -322,14 +322,23 @@ class MainWindow(QMainWindow):
             self._variant = None  # a new routine starts from its first variant
         self._current_detail_id = routine_id
         page = self._detail()
-        page.show_routine(routine, self.settings.answered_yes(routine.id), self._variant)
+        page.show_routine(
+            routine,
+            self.settings.answered_yes(routine.id),
+            self._variant,
+            self.settings.wants_longer_holds(routine.id),
+        )
         self.pages.setCurrentWidget(page)
 
     def start_routine(self, routine_id: str) -> None:
         routine = self._routine(routine_id)
         self._current_routine_id = routine_id
         # The session plays the chosen variant and the optional steps answered yes.
-        session = routine.select(self._variant, self.settings.answered_yes(routine_id))
+        session = routine.select(
+            self._variant,
+            self.settings.answered_yes(routine_id),
+            self.settings.wants_longer_holds(routine_id),
+        )
         self._session_routine = session
         page = self._player()
         self.pages.setCurrentWidget(page)
@@ -339,6 +348,10 @@ class MainWindow(QMainWindow):
     def _answer(self, routine_id: str, step_index: int, yes: bool) -> None:
         self._save(yes_answers=self.settings.with_answer(routine_id, step_index, yes).yes_answers)
         self.open_routine(routine_id)  # length and steps follow the answer
+
+    def _choose_longer_holds(self, routine_id: str, on: bool) -> None:
+        self._save(yes_answers=self.settings.with_answer(routine_id, LONGER_HOLDS, on).yes_answers)
+        self.open_routine(routine_id)
 
     def _choose_variant(self, variant: str) -> None:
         self._variant = variant
@@ -351,6 +364,7 @@ class MainWindow(QMainWindow):
             self._detail_page = RoutineDetailPage(self.language)
             self._detail_page.start_requested.connect(self.start_routine)
             self._detail_page.answer_changed.connect(self._answer)
+            self._detail_page.longer_holds_changed.connect(self._choose_longer_holds)
             self._detail_page.variant_changed.connect(self._choose_variant)
             self._detail_page.back_requested.connect(self.show_list)
             self.pages.addWidget(self._detail_page)

@@ -26,6 +26,7 @@ class RoutineDetailPage(QWidget):
     start_requested = Signal(str)
     back_requested = Signal()
     answer_changed = Signal(str, int, bool)  # routine id, step index, yes
+    longer_holds_changed = Signal(str, bool)  # routine id, on
     variant_changed = Signal(str)
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
@@ -88,14 +89,19 @@ class RoutineDetailPage(QWidget):
         return buttons
 
     def show_routine(
-        self, routine: Routine, yes: frozenset[int] = frozenset(), variant: str | None = None
+        self,
+        routine: Routine,
+        yes: frozenset[int] = frozenset(),
+        variant: str | None = None,
+        longer_holds: bool = False,
     ) -> None:
-        """Show `routine` with the user's answers (`yes`: step indices) and chosen variant."""
+        """Show `routine` with the user's answers (`yes`: step indices), chosen variant and
+        choice of longer holds."""
         lang = self._language
         self._routine_id = routine.id
         self._routine = routine
         self._title.setText(routine.title.get(lang))
-        session = routine.select(variant, yes)
+        session = routine.select(variant, yes, longer_holds)
         self._length.setText(
             self.tr("{length} · {count} steps").format(
                 length=duration_text(routine_duration_ms(session)), count=len(session.steps)
@@ -111,7 +117,7 @@ class RoutineDetailPage(QWidget):
             label.setWordWrap(True)
             self._cautions_layout.addWidget(label)
         self._cautions.setVisible(bool(cautions))
-        self._show_choices(routine, yes, variant)
+        self._show_choices(routine, yes, variant, longer_holds)
         _clear(self._steps)
         for row, step in enumerate(session.steps):
             number = QLabel(f"{row + 1}.")
@@ -131,9 +137,18 @@ class RoutineDetailPage(QWidget):
         if on:
             self.variant_changed.emit(variant)
 
-    def _show_choices(self, routine: Routine, yes: frozenset[int], variant: str | None) -> None:
+    def _show_choices(
+        self, routine: Routine, yes: frozenset[int], variant: str | None, longer_holds: bool
+    ) -> None:
         _clear(self._choices)
         lang = self._language
+        if routine.longer_hold is not None:
+            longer = QCheckBox(
+                self.tr("Hold each stretch for {n} seconds").format(n=f"{routine.longer_hold:g}")
+            )
+            longer.setChecked(longer_holds)
+            longer.toggled.connect(lambda on: self.longer_holds_changed.emit(self._routine_id, on))
+            self._choices.addWidget(longer)
         if routine.variants:
             row = QHBoxLayout()
             group = QButtonGroup(self)

@@ -160,3 +160,12 @@ def test_warning_signs_and_tips_load_most_urgent_first(project_root: Path) -> No
     assert [tier.id for tier in content.warning_tiers] == ["emergency", "urgent", "doctor"]
     assert str(content.warning_tiers[0].title).startswith("Call emergency services")
     assert len(content.tips) == 13  # the brief's 15, less the two that name medicines
+
+
+def test_evening_holds_can_be_lengthened_to_20_seconds(library: Library) -> None:
+    evening = library.routines["evening-stretch"]
+    assert evening.longer_hold == 20
+    usual = [s.dose.hold for s in evening.select().steps]
+    longer = [s.dose.hold for s in evening.select(longer_holds=True).steps]
+    assert usual == [None, 10, 10, 10, 10, 30]
+    assert longer == [None, 20, 20, 20, 20, 30]  # the 30 s breathing is not shortened

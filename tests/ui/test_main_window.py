@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from fakes import RecordingCuePlayer
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.clock import FakeClock
@@ -21,6 +22,8 @@ from app.desktop.instance_client import PrimaryLock
 from app.ui import application
 from app.ui.main_window import MainWindow
 from app.ui.theme import NIGHT
+
+T = TypeVar("T", bound=QWidget)
 
 ALL_ROUTINES = ["before-sleep", "emergency", "evening-stretch", "gentle", "strength"]
 
@@ -158,3 +161,39 @@ def test_routine_request_from_a_second_launch_starts_it(qtbot: QtBot, paths: App
     assert not ok and message == "There is no routine called “nope”."
     assert startup.handle_request({"command": "dance"}) == (False, "unknown command 'dance'")
     lock.release()
+
+
+def shown(page: QWidget | None, kind: type[T]) -> list[T]:
+    """The widgets of `kind` on `page` now (replaced ones wait hidden for deletion)."""
+    assert page is not None
+    return [w for w in page.findChildren(kind) if not w.isHidden()]
+
+
+def test_answers_on_the_start_screen_shape_the_session_and_are_remembered(
+    qtbot: QtBot, paths: AppPaths
+) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    window, _, _ = make_window(qtbot, paths)
+    window.open_routine("strength")
+    page = window._detail_page
+    assert page is not None
+    (hops,) = shown(page, QCheckBox)
+    assert hops.text() == "Yes: include “Light hops”"
+    steps_before = page._steps.count()
+    hops.setChecked(True)
+    assert window.settings.answered_yes("strength") == frozenset({6})
+    assert SettingsStore(paths.settings_file).load()[0].yes_answers == ("strength:6",)
+    page = window._detail_page
+    assert page is not None and page._steps.count() > steps_before
+    window.start_routine("strength")
+    assert window._session_routine is not None
+    assert "st_07" in [s.exercise.id for s in window._session_routine.steps]
+
+    window.open_routine("evening-stretch")
+    (longer,) = shown(window._detail_page, QCheckBox)
+    assert longer.text() == "Hold each stretch for 20 seconds"
+    longer.setChecked(True)
+    window.start_routine("evening-stretch")
+    assert window._session_routine is not None
+    assert window._session_routine.steps[1].dose.hold == 20
