@@ -143,6 +143,16 @@ def style_sheet(c: Colors) -> str:
         background: {c.surface}; border: none; border-radius: 4px; max-height: 8px;
     }}
     QProgressBar::chunk {{ background: {c.accent}; border-radius: 4px; }}
+    QCheckBox, QRadioButton {{ spacing: 10px; }}
+    QCheckBox::indicator, QRadioButton::indicator {{
+        width: 18px; height: 18px; border: 2px solid {c.muted}; background: {c.surface};
+    }}
+    QCheckBox::indicator {{ border-radius: 4px; }}
+    QRadioButton::indicator {{ border-radius: 11px; }}
+    QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
+        background: {c.accent}; border-color: {c.accent};
+    }}
+    QCheckBox::indicator:focus, QRadioButton::indicator:focus {{ border-color: {c.text}; }}
     QScrollArea {{ border: none; background: transparent; }}
     QScrollArea > QWidget > QWidget {{ background: transparent; }}
     """
