@@ -193,6 +193,7 @@ class Startup:
         problem = self.loaded.settings_problem if self.loaded else None
         if problem is not None:
             self.window.show_settings_notice(explain(problem))
+        self._open_journal()
         if not self.window.ask_disclaimer_once():
             self.app.quit()
             return
@@ -222,6 +223,23 @@ class Startup:
             full.snapshot = loaded.snapshot
             self.loaded = loaded = full
         loaded.save_snapshot(self.paths)
+
+    def _open_journal(self) -> None:
+        """The diary; a damaged one is set aside (and said), a locked one retried later."""
+        import sqlite3
+
+        from app.core.journal import Journal
+        from app.ui.errors import explain
+
+        try:
+            journal, problem = Journal.open(self.paths.journal_file)
+        except (OSError, sqlite3.Error) as error:
+            log.warning("diary not opened: %s", error)
+            self.window.tell(self.window.tr("The diary could not be opened; routines still play."))
+            return
+        self.window.journal = journal
+        if problem is not None:
+            self.window.list_page.notice("diary").show_message(explain(problem))
 
     def handle_request(self, request: dict[str, Any]) -> tuple[bool, str]:
         """A request from a later launch (or from our own command line)."""

@@ -26,6 +26,11 @@ def explain(error: BaseException) -> str:
             return tr("{file} could not be read ({reason}). Unknot is using its defaults.").format(
                 file=error.original.name, reason=error.reason
             )
+        if error.original.suffix == ".sqlite3":
+            return tr(
+                "Your diary could not be read ({reason}). It was kept as {kept}, and a new "
+                "diary has been started."
+            ).format(reason=error.reason, kept=error.moved_to.name)
         return tr(
             "Your {file} could not be read ({reason}). It was kept as {kept}, and Unknot is "
             "using default settings for now."

@@ -25,6 +25,7 @@ from app.ui.theme import Colors, apply_theme
 if TYPE_CHECKING:
     from app.audio.cue_player import CuePlayer
     from app.core.content import Content
+    from app.core.journal import Journal
     from app.core.launch_snapshot import RoutineCard
     from app.core.player import SessionReport
     from app.core.routines import Library, Problem, Routine
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
         self._variant: str | None = None
         self._session_routine: Routine | None = None
         self.content: Content | None = None
+        self.journal: Journal | None = None  # opened after the first paint
+        self._unsaved: list[SessionReport] = []  # sessions waiting for the diary to accept them
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
         self.setMinimumSize(640, 480)
@@ -400,6 +403,7 @@ class MainWindow(QMainWindow):
         if report is not None:
             self._session_reports.append(report)
             log.info("session: %s", report)
+            self._record(report)
         routine = self._session_routine or self._routine(self._current_routine_id)
         page = self._finished()
         tip = None
@@ -408,6 +412,22 @@ class MainWindow(QMainWindow):
         page.show_report(routine, report, tip.text.get(self.language) if tip else "")
         self.pages.setCurrentWidget(page)
 
+    def _record(self, report: SessionReport) -> None:
+        """Write the session to the diary; if it cannot take it now, keep it and retry."""
+        self._unsaved.append(report)
+        if self.journal is None:
+            return
+        from app.core.errors import WriteError
+
+        while self._unsaved:
+            try:
+                self.journal.add_session(self._unsaved[0])
+            except WriteError as error:
+                log.warning("diary: %s", error)
+                self.tell(self.tr("The diary could not be saved just now; Unknot will try again."))
+                return
+            self._unsaved.pop(0)
+
     @property
     def session_reports(self) -> list[SessionReport]:
         """Sessions played since start; the diary will store them."""
@@ -415,5 +435,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._player_page is not None:
-            self._player_page.shutdown()
+            self._player_page.shutdown()  # a routine in progress is recorded as stopped
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None
         super().closeEvent(event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -197,3 +198,40 @@ def test_answers_on_the_start_screen_shape_the_session_and_are_remembered(
     window.start_routine("evening-stretch")
     assert window._session_routine is not None
     assert window._session_routine.steps[1].dose.hold == 20
+
+
+def test_finished_sessions_go_to_the_diary_and_wait_if_it_is_busy(
+    qtbot: QtBot, paths: AppPaths
+) -> None:
+    from app.core.errors import WriteError
+    from app.core.journal import Journal
+
+    window, clock, _ = make_window(qtbot, paths)
+    journal, _ = Journal.open(paths.journal_file)
+    real_add = journal.add_session
+    busy = {"on": True}
+
+    def sometimes_locked(report):  # type: ignore[no-untyped-def]
+        if busy["on"]:
+            raise WriteError(paths.journal_file, "database is locked")
+        return real_add(report)
+
+    journal.add_session = sometimes_locked  # type: ignore[method-assign]
+    window.journal = journal
+
+    def play_and_stop(seconds: float) -> None:
+        window.start_routine("before-sleep")
+        clock.advance(seconds)
+        assert window._player_page is not None
+        window._player_page.advance()
+        window._player_page.stop()
+
+    play_and_stop(10)  # the diary is locked: the session waits in memory
+    assert journal.sessions() == []
+    assert len(window._unsaved) == 1
+    busy["on"] = False
+    play_and_stop(20)  # now both are written, oldest first
+    records = journal.sessions()
+    assert [r.ended - r.started for r in records] == [timedelta(seconds=10), timedelta(seconds=20)]
+    assert window._unsaved == []
+    journal.close()

@@ -1,0 +1,213 @@
+"""The diary: routine sessions and cramp episodes in SQLite, safe against crashes and damage.
+
+One transaction per record; WAL journal; the schema version in `PRAGMA user_version`, moved
+forward by small migration functions with a backup copy taken first. A file that is not a
+sound database is set aside (never overwritten) and a new one started. Times are stored in
+UTC with the local offset they were recorded in, so they can be shown as the user lived them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+from app.core.errors import FileSetAsideError, WriteError
+from app.core.player import SessionReport
+from app.core.storage import set_aside
+
+
+def _run_statements(db: sqlite3.Connection, script: str) -> None:
+    # Not executescript(): it commits first, which would split a migration from its
+    # version bump. Statement by statement keeps both in one transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _create_v1(db: sqlite3.Connection) -> None:
+    """Sessions of routines, and cramp episodes."""
+    _run_statements(
+        db,
+        """
+        CREATE TABLE session (
+            id INTEGER PRIMARY KEY,
+            routine_id TEXT NOT NULL,
+            started_utc TEXT NOT NULL,
+            utc_offset_min INTEGER NOT NULL,
+            ended_utc TEXT NOT NULL,
+            completed REAL NOT NULL CHECK (completed BETWEEN 0 AND 1),
+            skipped_steps TEXT NOT NULL DEFAULT '',
+            finished INTEGER NOT NULL CHECK (finished IN (0, 1))
+        );
+        CREATE INDEX session_started ON session (started_utc);
+        CREATE TABLE episode (
+            id INTEGER PRIMARY KEY,
+            started_utc TEXT NOT NULL,
+            utc_offset_min INTEGER NOT NULL,
+            duration_s REAL CHECK (duration_s >= 0),
+            leg TEXT CHECK (leg IN ('left', 'right', 'both')),
+            severity TEXT CHECK (severity IN ('mild', 'moderate', 'severe')),
+            helped TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            finished INTEGER NOT NULL DEFAULT 1 CHECK (finished IN (0, 1))
+        );
+        CREATE INDEX episode_started ON episode (started_utc);
+        """,
+    )
+
+
+# MIGRATIONS[n] takes a database at version n to version n + 1.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_create_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    id: int
+    routine_id: str
+    started: datetime  # aware, in the offset it was recorded in
+    ended: datetime
+    completed: float
+    skipped_steps: tuple[int, ...]
+    finished: bool
+
+
+def _utc(moment: datetime) -> tuple[str, int]:
+    offset = moment.utcoffset() or timedelta(0)
+    return moment.astimezone(UTC).isoformat(), int(offset.total_seconds() // 60)
+
+
+def _local(utc_text: str, offset_min: int) -> datetime:
+    return datetime.fromisoformat(utc_text).astimezone(timezone(timedelta(minutes=offset_min)))
+
+
+class Journal:
+    """The open diary database."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> tuple[Journal, FileSetAsideError | None]:
+        """Open (or create) the diary; a damaged file is set aside and a new one started."""
+        problem: FileSetAsideError | None = None
+        try:
+            return cls._open_checked(path), None
+        except sqlite3.DatabaseError as error:
+            moved = _set_aside_database(path)
+            problem = FileSetAsideError(path, moved, f"the diary is damaged ({error})")
+        return cls._open_checked(path), problem
+
+    @classmethod
+    def _open_checked(cls, path: Path) -> Journal:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not path.exists():
+            # Create it private before SQLite does, with the process's default mode.
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        db = sqlite3.connect(path, timeout=2.0, isolation_level=None)
+        try:
+            result = db.execute("PRAGMA integrity_check").fetchone()
+            if result is None or result[0] != "ok":
+                raise sqlite3.DatabaseError(f"integrity check: {result}")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            _migrate(db, path)
+        except BaseException:
+            db.close()
+            raise
+        return cls(db, path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            raise WriteError(self.path, str(error)) from error
+
+    def add_session(self, report: SessionReport) -> int:
+        """Record a finished or stopped routine; raises WriteError if it cannot be saved."""
+        started, offset = _utc(report.started_at)
+        ended, _ = _utc(report.ended_at)
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO session (routine_id, started_utc, utc_offset_min, ended_utc,"
+                " completed, skipped_steps, finished) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    report.routine_id,
+                    started,
+                    offset,
+                    ended,
+                    min(1.0, max(0.0, report.completed_fraction)),
+                    ",".join(str(i) for i in report.skipped_steps),
+                    int(report.finished),
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def sessions(self) -> list[SessionRecord]:
+        rows = self._db.execute(
+            "SELECT id, routine_id, started_utc, utc_offset_min, ended_utc, completed,"
+            " skipped_steps, finished FROM session ORDER BY started_utc"
+        ).fetchall()
+        return [
+            SessionRecord(
+                id=row[0],
+                routine_id=row[1],
+                started=_local(row[2], row[3]),
+                ended=_local(row[4], row[3]),
+                completed=row[5],
+                skipped_steps=tuple(int(i) for i in row[6].split(",") if i),
+                finished=bool(row[7]),
+            )
+            for row in rows
+        ]
+
+
+def _migrate(db: sqlite3.Connection, path: Path) -> None:
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise sqlite3.DatabaseError(f"made by a newer Unknot (schema {version})")
+    if version == SCHEMA_VERSION:
+        return
+    if version > 0:
+        # Keep a copy of the diary as it was before changing its shape.
+        with contextlib.closing(sqlite3.connect(path.with_name(f"{path.name}.v{version}"))) as copy:
+            db.backup(copy)
+    for step in range(version, SCHEMA_VERSION):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[step](db)
+            db.execute(f"PRAGMA user_version = {step + 1}")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+
+def _set_aside_database(path: Path) -> Path | None:
+    """Move a damaged diary (and its WAL files) aside; None if it could not be moved."""
+    try:
+        moved = set_aside(path)
+    except OSError:
+        return None
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            with contextlib.suppress(OSError):
+                companion.rename(moved.with_name(moved.name + suffix))
+    return moved

@@ -1,0 +1,110 @@
+"""The diary database: records survive, damage is set aside, a killed writer loses nothing."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+from app.core.journal import SCHEMA_VERSION, Journal
+from app.core.player import SessionReport
+
+EVENING = timezone(timedelta(hours=1))
+
+
+def report(minute: int = 0, finished: bool = True) -> SessionReport:
+    start = datetime(2026, 11, 25, 22, minute, tzinfo=EVENING)
+    return SessionReport(
+        routine_id="evening-stretch",
+        started_at=start,
+        ended_at=start + timedelta(minutes=9),
+        completed_fraction=0.75,
+        skipped_steps=(2, 4),
+        finished=finished,
+    )
+
+
+def test_a_session_is_stored_in_utc_and_read_back_in_its_own_offset(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    journal, problem = Journal.open(path)
+    assert problem is None
+    journal.add_session(report())
+    journal.close()
+    again, _ = Journal.open(path)
+    (record,) = again.sessions()
+    assert record.started == datetime(2026, 11, 25, 22, 0, tzinfo=EVENING)
+    assert record.started.utcoffset() == timedelta(hours=1)
+    assert record.ended - record.started == timedelta(minutes=9)
+    assert (record.completed, record.skipped_steps, record.finished) == (0.75, (2, 4), True)
+    raw = sqlite3.connect(path).execute("SELECT started_utc FROM session").fetchone()[0]
+    assert raw == datetime(2026, 11, 25, 21, 0, tzinfo=UTC).isoformat()
+    again.close()
+
+
+def test_new_diary_is_private_versioned_and_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "journal.sqlite3"
+    journal, _ = Journal.open(path)
+    journal.close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_damaged_diary_is_set_aside_and_a_new_one_started(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    path.write_bytes(b"this is not a database, but it is the user's" * 100)
+    journal, problem = Journal.open(path)
+    assert problem is not None and problem.moved_to is not None
+    assert problem.moved_to.read_bytes().startswith(b"this is not a database")
+    assert journal.sessions() == []
+    journal.add_session(report())
+    assert len(journal.sessions()) == 1
+    journal.close()
+
+
+def test_a_diary_from_a_newer_version_is_set_aside_not_changed(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    db.close()
+    journal, problem = Journal.open(path)
+    assert problem is not None and "newer Unknot" in problem.reason
+    journal.close()
+
+
+def test_a_killed_writer_leaves_a_consistent_diary(tmp_path: Path, project_root: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    code = f"""
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from app.core.journal import Journal
+from app.core.player import SessionReport
+journal, _ = Journal.open(Path({str(path)!r}))
+start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+for n in range(1, 100000):
+    journal.add_session(SessionReport("r", start, start + timedelta(minutes=1), 1.0, (), True))
+    print(n, flush=True)
+"""
+    writer = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=project_root, stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout is not None
+    committed = 0
+    for line in writer.stdout:
+        committed = int(line)
+        if committed >= 200:
+            break
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(10)
+    writer.stdout.close()
+    journal, problem = Journal.open(path)
+    assert problem is None  # passed the integrity check
+    count = len(journal.sessions())
+    assert count >= committed  # every record reported as written is there
+    journal.close()
