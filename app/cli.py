@@ -29,7 +29,9 @@ class LaunchOptions(Protocol):
 
 
 # What a launch without options means; the same attributes argparse would give.
-NO_OPTIONS = SimpleNamespace(routine=None, list=False, validate=None, basedir=None)
+NO_OPTIONS = SimpleNamespace(
+    routine=None, list=False, validate=None, export_diary=None, basedir=None
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
         "exit 1 if there are any",
     )
     parser.add_argument(
+        "--export-diary",
+        metavar="FILE.csv",
+        type=Path,
+        help="write every recorded routine and cramp to a CSV file and exit",
+    )
+    parser.add_argument(
         "--basedir",
         metavar="DIR",
         type=Path,
@@ -71,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return validate(args.validate)
         if args.list:
             return list_routines(args.basedir)
+        if args.export_diary:
+            return export_diary(args.export_diary, args.basedir)
         return launch(args)
     except KeyboardInterrupt:
         return 130
@@ -101,6 +111,26 @@ def list_routines(basedir: Path | None) -> int:
             "see them with: unknot --validate FILE",
             file=sys.stderr,
         )
+    return 0
+
+
+def export_diary(target: Path, basedir: Path | None) -> int:
+    from app.core.diary_export import export_csv
+    from app.core.errors import WriteError
+    from app.core.journal import Journal
+    from app.core.storage import AppPaths
+
+    journal, problem = Journal.open(AppPaths.resolve(basedir).journal_file)
+    if problem is not None:
+        print(f"unknot: {problem.reason}; it was kept as {problem.moved_to}", file=sys.stderr)
+    try:
+        count = export_csv(journal, target)
+    except WriteError as error:
+        print(f"unknot: cannot write {target}: {error.reason}", file=sys.stderr)
+        return 1
+    finally:
+        journal.close()
+    print(f"{count} record(s) written to {target}")
     return 0
 
 

@@ -65,3 +65,16 @@ def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
         main(["--frobnicate"])
     assert exit_info.value.code == 2
     assert "unrecognized arguments: --frobnicate" in capsys.readouterr().err
+
+
+def test_export_diary_writes_a_csv_and_reports_bad_paths(
+    unknot_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "diary.csv"
+    assert main(["--export-diary", str(target)]) == 0
+    assert target.read_text().startswith("kind,start,end,minutes,routine")
+    assert f"0 record(s) written to {target}" in capsys.readouterr().out
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    assert main(["--export-diary", str(blocked / "diary.csv")]) == 1
+    assert f"unknot: cannot write {blocked / 'diary.csv'}: " in capsys.readouterr().err

@@ -77,6 +77,46 @@ class SessionRecord:
     finished: bool
 
 
+LEGS = ("left", "right", "both")
+SEVERITIES = ("mild", "moderate", "severe")
+MAX_EPISODE = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Episode:
+    """A cramp, as the relief screen measured it or the user entered it by hand."""
+
+    started: datetime  # aware
+    duration: timedelta
+    leg: str | None = None  # left, right or both; None if not said
+    severity: str | None = None  # mild, moderate or severe; None if not said
+    helped: tuple[str, ...] = ()  # what helped: the steps' names
+    note: str = ""
+    finished: bool = True  # False: the relief screen was closed before "It's gone"
+    id: int = 0
+
+    def problems(self, now: datetime) -> list[str]:
+        """Why this episode cannot be recorded, in plain words; empty if it can."""
+        found = []
+        if self.started.tzinfo is None:
+            found.append("the start time has no time zone")
+        elif self.started > now:
+            found.append("the start is in the future")
+        if self.duration < timedelta(0):
+            found.append("it ends before it starts")
+        elif self.duration > MAX_EPISODE:
+            found.append("a cramp of more than a day cannot be right; check the times")
+        if self.leg is not None and self.leg not in LEGS:
+            found.append(f"leg must be one of {', '.join(LEGS)}")
+        if self.severity is not None and self.severity not in SEVERITIES:
+            found.append(f"severity must be one of {', '.join(SEVERITIES)}")
+        return found
+
+
+class EpisodeRefusedError(ValueError):
+    """A hand-entered episode that cannot be right; the message says why."""
+
+
 def _utc(moment: datetime) -> tuple[str, int]:
     offset = moment.utcoffset() or timedelta(0)
     return moment.astimezone(UTC).isoformat(), int(offset.total_seconds() // 60)
@@ -158,6 +198,48 @@ class Journal:
                 ),
             )
             return int(cursor.lastrowid or 0)
+
+    def add_episode(self, episode: Episode, now: datetime) -> int:
+        """Record a cramp; EpisodeRefusedError if it cannot be right, WriteError if unsaved."""
+        problems = episode.problems(now)
+        if problems:
+            raise EpisodeRefusedError("; ".join(problems))
+        started, offset = _utc(episode.started)
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO episode (started_utc, utc_offset_min, duration_s, leg, severity,"
+                " helped, note, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    started,
+                    offset,
+                    episode.duration.total_seconds(),
+                    episode.leg,
+                    episode.severity,
+                    "\n".join(episode.helped),
+                    episode.note,
+                    int(episode.finished),
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def episodes(self) -> list[Episode]:
+        rows = self._db.execute(
+            "SELECT id, started_utc, utc_offset_min, duration_s, leg, severity, helped, note,"
+            " finished FROM episode ORDER BY started_utc"
+        ).fetchall()
+        return [
+            Episode(
+                id=row[0],
+                started=_local(row[1], row[2]),
+                duration=timedelta(seconds=row[3] or 0),
+                leg=row[4],
+                severity=row[5],
+                helped=tuple(h for h in row[6].split("\n") if h),
+                note=row[7],
+                finished=bool(row[8]),
+            )
+            for row in rows
+        ]
 
     def sessions(self) -> list[SessionRecord]:
         rows = self._db.execute(

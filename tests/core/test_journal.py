@@ -108,3 +108,48 @@ for n in range(1, 100000):
     count = len(journal.sessions())
     assert count >= committed  # every record reported as written is there
     journal.close()
+
+
+NIGHT = datetime(2026, 11, 25, 3, 10, tzinfo=EVENING)
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=EVENING)
+
+
+def test_an_episode_round_trips(tmp_path: Path) -> None:
+    from app.core.journal import Episode
+
+    journal, _ = Journal.open(tmp_path / "journal.sqlite3")
+    episode = Episode(
+        NIGHT, timedelta(minutes=5), "left", "severe", ("Toes up", "Rub"), "woke me", True
+    )
+    episode_id = journal.add_episode(episode, NOW)
+    (stored,) = journal.episodes()
+    assert stored == Episode(
+        NIGHT,
+        timedelta(minutes=5),
+        "left",
+        "severe",
+        ("Toes up", "Rub"),
+        "woke me",
+        True,
+        episode_id,
+    )
+    journal.close()
+
+
+def test_hand_entered_episodes_that_cannot_be_right_are_refused(tmp_path: Path) -> None:
+    import pytest
+
+    from app.core.journal import Episode, EpisodeRefusedError
+
+    journal, _ = Journal.open(tmp_path / "journal.sqlite3")
+    cases = {
+        "it ends before it starts": Episode(NIGHT, timedelta(minutes=-5)),
+        "the start is in the future": Episode(NOW + timedelta(hours=1), timedelta(minutes=1)),
+        "more than a day": Episode(NIGHT, timedelta(days=2)),
+        "leg must be one of left, right, both": Episode(NIGHT, timedelta(minutes=1), "calf"),
+    }
+    for message, episode in cases.items():
+        with pytest.raises(EpisodeRefusedError, match=message):
+            journal.add_episode(episode, NOW)
+    assert journal.episodes() == []
+    journal.close()
