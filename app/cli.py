@@ -30,7 +30,7 @@ class LaunchOptions(Protocol):
 
 # What a launch without options means; the same attributes argparse would give.
 NO_OPTIONS = SimpleNamespace(
-    routine=None, list=False, validate=None, export_diary=None, basedir=None
+    routine=None, list=False, validate=None, export_diary=None, next_reminders=None, basedir=None
 )
 
 
@@ -52,6 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="check routine files, print every problem as FILE:LINE:COL: message; "
         "exit 1 if there are any",
+    )
+    parser.add_argument(
+        "--next-reminders",
+        nargs="?",
+        const=3,
+        type=int,
+        metavar="N",
+        help="print each enabled reminder's next N fire times (default 3), in the local "
+        "zone (TZ is followed), and exit",
     )
     parser.add_argument(
         "--export-diary",
@@ -81,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return list_routines(args.basedir)
         if args.export_diary:
             return export_diary(args.export_diary, args.basedir)
+        if args.next_reminders is not None:
+            return next_reminders(args.next_reminders, args.basedir)
         return launch(args)
     except KeyboardInterrupt:
         return 130
@@ -132,6 +143,27 @@ def export_diary(target: Path, basedir: Path | None) -> int:
         journal.close()
     print(f"{count} record(s) written to {target}")
     return 0
+
+
+def next_reminders(count: int, basedir: Path | None) -> int:
+    from datetime import datetime
+
+    from app.core.reminders import load_reminders, local_zone, upcoming
+    from app.core.storage import AppPaths
+
+    if count < 1:
+        print("unknot: --next-reminders takes a number from 1 up", file=sys.stderr)
+        return 2
+    reminders, problems = load_reminders(AppPaths.resolve(basedir).reminders_file)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    zone = local_zone()
+    now = datetime.now(zone)
+    for reminder in reminders:
+        if reminder.enabled:
+            for moment in upcoming(reminder, now, zone, count):
+                print(f"{reminder.id}\t{moment.isoformat(timespec='minutes')}")
+    return 1 if problems else 0
 
 
 def total_seconds(routine: Routine) -> float:

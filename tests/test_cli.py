@@ -78,3 +78,36 @@ def test_export_diary_writes_a_csv_and_reports_bad_paths(
     blocked.write_text("x")
     assert main(["--export-diary", str(blocked / "diary.csv")]) == 1
     assert f"unknot: cannot write {blocked / 'diary.csv'}: " in capsys.readouterr().err
+
+
+def test_next_reminders_prints_each_enabled_reminder_in_the_local_zone(
+    unknot_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Australia/Lord_Howe")
+    config = unknot_home / "config"
+    config.mkdir(parents=True)
+    (config / "reminders.yaml").write_text(
+        "schema_version: 1\nreminders:\n"
+        '  - {id: bedtime, time: "22:30", days: [mon, tue, wed, thu, fri, sat, sun]}\n'
+        '  - {id: monday, time: "21:00", days: [mon], enabled: false}\n'
+    )
+    assert main(["--next-reminders", "2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        reminder_id, when = line.split("\t")
+        assert reminder_id == "bedtime"
+        assert when[10:16] == "T22:30"
+        assert when[16:] in ("+10:30", "+11:00")  # Lord Howe's two offsets
+
+
+def test_next_reminders_reports_a_broken_file(
+    unknot_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = unknot_home / "config"
+    config.mkdir(parents=True)
+    (config / "reminders.yaml").write_text(
+        "schema_version: 1\nreminders:\n  - {id: x, time: 22:30, days: [mon]}\n"
+    )
+    assert main(["--next-reminders"]) == 1
+    assert 'write the time in quotes, like "22:30"' in capsys.readouterr().err

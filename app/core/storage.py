@@ -46,6 +46,10 @@ class AppPaths:
         return self.config_dir / "settings.yaml"
 
     @property
+    def reminders_file(self) -> Path:
+        return self.config_dir / "reminders.yaml"
+
+    @property
     def user_routines_dir(self) -> Path:
         return self.data_dir / "routines"
 

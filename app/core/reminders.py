@@ -1,0 +1,167 @@
+"""Bedtime reminders: the model, the file they live in, and when each fires next.
+
+Times are reasoned in aware wall-clock datetimes in the user's zone (zoneinfo), because a
+reminder is "22:30 on weekdays" whatever the offset that day. A time that does not exist
+(the spring-forward gap) fires at the first moment after the gap; a time that happens twice
+(the autumn overlap) fires once, at its first occurrence.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from yaml.nodes import Node
+
+from app.core.routine_loader import ID_PATTERN, FileChecker, SkipItemError
+from app.core.routines import Problem, Text
+
+SCHEMA_VERSION = 1
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+REMINDER_KEYS = ("id", "time", "days", "routine", "message", "enabled")
+
+
+@dataclass(frozen=True)
+class Reminder:
+    id: str
+    at: time  # wall-clock time of day
+    days: frozenset[int]  # 0 = Monday
+    routine: str | None = None
+    message: Text | None = None
+    enabled: bool = True
+
+
+def local_zone() -> tzinfo:
+    """The user's zone as zoneinfo rules (not a fixed offset), following TZ like `date`."""
+    name = os.environ.get("TZ", "").removeprefix(":")
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    try:
+        with Path("/etc/localtime").open("rb") as handle:
+            return ZoneInfo.from_file(handle, key="localtime")
+    except OSError:
+        return UTC
+
+
+def next_fire(reminder: Reminder, after: datetime, zone: tzinfo) -> datetime | None:
+    """The first time `reminder` fires strictly after `after`; None if it never does."""
+    if not reminder.days:
+        return None
+    first_day = after.astimezone(zone).date()
+    for offset in range(8):  # a week and a day covers every weekday pattern
+        day = first_day + timedelta(days=offset)
+        if day.weekday() in reminder.days:
+            moment = wall_time_on(day, reminder.at, zone)
+            if moment > after:
+                return moment
+    return None
+
+
+def upcoming(reminder: Reminder, after: datetime, zone: tzinfo, count: int) -> list[datetime]:
+    """The next `count` fire times."""
+    times: list[datetime] = []
+    moment: datetime | None = after
+    while len(times) < count and moment is not None:
+        moment = next_fire(reminder, moment, zone)
+        if moment is not None:
+            times.append(moment)
+    return times
+
+
+def wall_time_on(day: date, at: time, zone: tzinfo) -> datetime:
+    """`at` on `day` in `zone`: its first occurrence, or the end of a gap it falls into."""
+    naive = datetime.combine(day, at)
+    first = naive.replace(tzinfo=zone, fold=0)
+    if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) == naive:
+        return first.astimezone(zone)
+    # In a spring-forward gap: the wall clock jumps over this time. Fire when the jump
+    # happens, at the first moment that exists after it.
+    early = naive.replace(tzinfo=zone, fold=1).astimezone(UTC)
+    late = first.astimezone(UTC)
+    low, high = min(early, late), max(early, late)
+    after_jump = high.astimezone(zone).utcoffset()
+    while high - low > timedelta(seconds=1):
+        middle = low + (high - low) / 2
+        if middle.astimezone(zone).utcoffset() == after_jump:
+            high = middle
+        else:
+            low = middle
+    return high.replace(microsecond=0).astimezone(zone)
+
+
+def load_reminders(path: Path) -> tuple[list[Reminder], list[Problem]]:
+    """The reminders in `path` (none if it does not exist), and any problems, located."""
+    problems: list[Problem] = []
+    if not path.exists():
+        return [], problems
+    checker = FileChecker(path, path.parent, problems)
+    root = checker.compose_document()
+    if root is None:
+        return [], problems
+    reminders: list[Reminder] = []
+    try:
+        top = checker.mapping(root, "", ("schema_version", "reminders"), ("schema_version",))
+        version = checker.scalar(top["schema_version"][1], "schema_version")
+        if version != SCHEMA_VERSION:
+            raise checker.fail(top["schema_version"][1], "schema_version", f"is {version!r}")
+        items = checker.sequence(top["reminders"][1], "reminders") if "reminders" in top else []
+    except SkipItemError:
+        return [], problems
+    seen: set[str] = set()
+    for index, node in enumerate(items):
+        try:
+            reminder = _reminder(checker, node, f"reminders[{index}]")
+        except SkipItemError:
+            continue
+        if reminder.id in seen:
+            checker.problem(node, f"reminders[{index}].id", f"{reminder.id!r} appears twice")
+            continue
+        seen.add(reminder.id)
+        reminders.append(reminder)
+    return reminders, problems
+
+
+def _reminder(checker: FileChecker, node: Node, where: str) -> Reminder:
+    fields = checker.mapping(node, where, REMINDER_KEYS, required=("id", "time", "days"))
+    reminder_id = checker.string(fields["id"][1], f"{where}.id", ID_PATTERN)
+    time_node = fields["time"][1]
+    raw = checker.scalar(time_node, f"{where}.time")
+    if not isinstance(raw, str):
+        # YAML reads an unquoted 22:30 as the number 1350 (base 60).
+        raise checker.fail(time_node, f"{where}.time", 'write the time in quotes, like "22:30"')
+    match = TIME_PATTERN.match(raw)
+    if match is None:
+        raise checker.fail(time_node, f"{where}.time", f"{raw!r} is not a time like 22:30")
+    days: set[int] = set()
+    for number, day_node in enumerate(checker.sequence(fields["days"][1], f"{where}.days", 1, 7)):
+        name = checker.string(day_node, f"{where}.days[{number}]")
+        if name not in WEEKDAYS:
+            raise checker.fail(
+                day_node, f"{where}.days[{number}]", f"{name!r} is not one of {', '.join(WEEKDAYS)}"
+            )
+        days.add(WEEKDAYS.index(name))
+    routine = None
+    if "routine" in fields:
+        routine = checker.string(fields["routine"][1], f"{where}.routine", ID_PATTERN)
+    message = (
+        checker.text(fields["message"][1], f"{where}.message") if "message" in fields else None
+    )
+    enabled = (
+        checker.boolean(fields["enabled"][1], f"{where}.enabled") if "enabled" in fields else True
+    )
+    return Reminder(
+        id=reminder_id,
+        at=time(int(match.group(1)), int(match.group(2))),
+        days=frozenset(days),
+        routine=routine,
+        message=message,
+        enabled=enabled,
+    )
