@@ -8,6 +8,8 @@ reminder is "22:30 on weekdays" whatever the offset that day. A time that does n
 
 from __future__ import annotations
 
+import enum
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from yaml.nodes import Node
 
 from app.core.routine_loader import ID_PATTERN, FileChecker, SkipItemError
 from app.core.routines import Problem, Text
+from app.core.storage import atomic_write
 
 SCHEMA_VERSION = 1
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -165,3 +168,95 @@ def _reminder(checker: FileChecker, node: Node, where: str) -> Reminder:
         message=message,
         enabled=enabled,
     )
+
+
+def previous_fire(reminder: Reminder, at_or_before: datetime, zone: tzinfo) -> datetime | None:
+    """The latest time `reminder` was due at or before `at_or_before`; None if never."""
+    if not reminder.days:
+        return None
+    last_day = at_or_before.astimezone(zone).date()
+    for offset in range(8):
+        day = last_day - timedelta(days=offset)
+        if day.weekday() in reminder.days:
+            moment = wall_time_on(day, reminder.at, zone)
+            if moment <= at_or_before:
+                return moment
+    return None
+
+
+class Action(enum.Enum):
+    NOTIFY = "notify"  # due now: remind
+    NOTIFY_LATE = "notify_late"  # due a while ago (asleep, switched off), within the grace
+    RECORD_MISSED = "record_missed"  # too long ago: note it, do not remind
+    SKIP_DONE = "skip_done"  # tonight's routine is already done: no nagging
+    WAIT = "wait"  # nothing due: sleep until `next_due`
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: Action
+    occurrence: datetime | None  # the scheduled time this decision is about
+    next_due: datetime | None  # when to look again
+
+
+ON_TIME = timedelta(seconds=5)
+DEFAULT_GRACE = timedelta(minutes=30)
+DONE_WINDOW = timedelta(hours=6)  # a routine finished this long before the reminder counts
+
+
+def decide(
+    reminder: Reminder,
+    now: datetime,
+    zone: tzinfo,
+    *,
+    last_handled: datetime | None,
+    last_routine_done: datetime | None = None,
+    grace: timedelta = DEFAULT_GRACE,
+) -> Decision:
+    """What to do about `reminder` at `now`, whatever happened since the last look.
+
+    `last_handled` is the last occurrence already notified, skipped or recorded (kept in a
+    state file across restarts), so no occurrence is ever reminded twice.
+    """
+    following = next_fire(reminder, now, zone)
+    if not reminder.enabled:
+        return Decision(Action.WAIT, None, None)
+    due = previous_fire(reminder, now, zone)
+    if due is None or (last_handled is not None and due <= last_handled):
+        return Decision(Action.WAIT, None, following)
+    if last_routine_done is not None and due - DONE_WINDOW <= last_routine_done <= now:
+        return Decision(Action.SKIP_DONE, due, following)
+    late = now - due
+    if late <= ON_TIME:
+        return Decision(Action.NOTIFY, due, following)
+    if late <= grace:
+        return Decision(Action.NOTIFY_LATE, due, following)
+    return Decision(Action.RECORD_MISSED, due, following)
+
+
+class HandledState:
+    """The last occurrence handled for each reminder, kept across restarts (a small JSON
+    file in the state folder), so an occurrence is never reminded twice."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handled: dict[str, datetime] = {}
+        try:
+            document = json.loads(path.read_bytes())
+            for reminder_id, moment in document.get("handled", {}).items():
+                parsed = datetime.fromisoformat(moment)
+                if parsed.tzinfo is not None:
+                    self._handled[str(reminder_id)] = parsed
+        except (OSError, ValueError, AttributeError, TypeError):
+            # Missing or unreadable: start afresh. At worst one occurrence inside the grace
+            # window is reminded again; never more.
+            self._handled = {}
+
+    def last_handled(self, reminder_id: str) -> datetime | None:
+        return self._handled.get(reminder_id)
+
+    def mark(self, reminder_id: str, occurrence: datetime) -> None:
+        """Remember `occurrence` as handled and save at once (atomically)."""
+        self._handled[reminder_id] = occurrence
+        document = {"handled": {key: value.isoformat() for key, value in self._handled.items()}}
+        atomic_write(self.path, json.dumps(document, indent=1))

@@ -123,3 +123,75 @@ def test_the_reminders_file_is_checked_and_located(tmp_path: Path) -> None:
     found = [str(p) for p in problems]
     assert any('reminders[1].time: write the time in quotes, like "22:30"' in f for f in found)
     assert any("reminders[2].days[0]: 'fir' is not one of mon, tue" in f for f in found)
+
+
+def decide_at(now: datetime, **kwargs):  # type: ignore[no-untyped-def]
+    from app.core.reminders import decide
+
+    bedtime = Reminder("bedtime", time(22, 30), WEEKDAYS)
+    kwargs.setdefault("last_handled", None)
+    return decide(bedtime, now, BERLIN, **kwargs)
+
+
+def test_due_now_notifies_once() -> None:
+    from app.core.reminders import Action
+
+    due = at(BERLIN, 2026, 11, 25, 22, 30)
+    decision = decide_at(due + timedelta(seconds=1))
+    assert (decision.action, decision.occurrence) == (Action.NOTIFY, due)
+    assert decision.next_due == at(BERLIN, 2026, 11, 26, 22, 30)
+    # Once handled, the same occurrence is never reminded again (also after a restart).
+    again = decide_at(due + timedelta(minutes=2), last_handled=due)
+    assert (again.action, again.next_due) == (Action.WAIT, decision.next_due)
+
+
+def test_waking_from_sleep_within_the_grace_notifies_late_after_it_records_missed() -> None:
+    from app.core.reminders import Action
+
+    due = at(BERLIN, 2026, 11, 25, 22, 30)
+    assert decide_at(due + timedelta(minutes=20)).action is Action.NOTIFY_LATE
+    missed = decide_at(due + timedelta(hours=3))
+    assert (missed.action, missed.occurrence) == (Action.RECORD_MISSED, due)
+
+
+def test_a_week_switched_off_records_only_the_last_occurrence() -> None:
+    from app.core.reminders import Action
+
+    decision = decide_at(
+        at(BERLIN, 2026, 12, 2, 23, 45), last_handled=at(BERLIN, 2026, 11, 25, 22, 30)
+    )
+    assert decision.action is Action.RECORD_MISSED
+    assert decision.occurrence == at(BERLIN, 2026, 12, 2, 22, 30)
+
+
+def test_no_nagging_once_tonights_routine_is_done() -> None:
+    from app.core.reminders import Action
+
+    due = at(BERLIN, 2026, 11, 25, 22, 30)
+    done_at_nine = at(BERLIN, 2026, 11, 25, 21, 0)
+    skip = decide_at(due + timedelta(seconds=1), last_routine_done=done_at_nine)
+    assert skip.action is Action.SKIP_DONE
+    done_yesterday = at(BERLIN, 2026, 11, 24, 21, 0)
+    assert decide_at(due, last_routine_done=done_yesterday).action is Action.NOTIFY
+
+
+def test_a_disabled_reminder_never_acts() -> None:
+    from app.core.reminders import Action, decide
+
+    off = Reminder("off", time(22, 30), WEEKDAYS, enabled=False)
+    decision = decide(off, at(BERLIN, 2026, 11, 25, 22, 31), BERLIN, last_handled=None)
+    assert (decision.action, decision.next_due) == (Action.WAIT, None)
+
+
+def test_handled_occurrences_survive_a_restart(tmp_path: Path) -> None:
+    from app.core.reminders import Action, HandledState
+
+    path = tmp_path / "state" / "reminders-state.json"
+    due = at(BERLIN, 2026, 11, 25, 22, 30)
+    HandledState(path).mark("bedtime", due)
+    restarted = HandledState(path)
+    assert restarted.last_handled("bedtime") == due
+    decision = decide_at(due + timedelta(minutes=3), last_handled=restarted.last_handled("bedtime"))
+    assert decision.action is Action.WAIT
+    path.write_text("{not json")
+    assert HandledState(path).last_handled("bedtime") is None
