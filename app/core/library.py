@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from app.core.launch_snapshot import RoutineCard
-from app.core.resources import ASSETS_DIR, ROUTINES_DIR
-from app.core.routine_files import RoutineFile, discover
+from app.core.resources import ASSETS_DIR
+from app.core.routine_files import routine_files
 from app.core.routine_loader import load_library
 from app.core.routines import Library
 from app.core.storage import AppPaths
 from app.core.timeline import build_timeline
-
-
-def routine_files(paths: AppPaths) -> list[RoutineFile]:
-    """Bundled routines first, so a user file can never silently replace one."""
-    return discover(ROUTINES_DIR, bundled=True) + discover(paths.user_routines_dir, bundled=False)
 
 
 def load_all(paths: AppPaths) -> Library:

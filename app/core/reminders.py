@@ -218,9 +218,9 @@ def decide(
     `last_handled` is the last occurrence already notified, skipped or recorded (kept in a
     state file across restarts), so no occurrence is ever reminded twice.
     """
-    following = next_fire(reminder, now, zone)
     if not reminder.enabled:
         return Decision(Action.WAIT, None, None)
+    following = next_fire(reminder, now, zone)
     due = previous_fire(reminder, now, zone)
     if due is None or (last_handled is not None and due <= last_handled):
         return Decision(Action.WAIT, None, following)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.resources import ROUTINES_DIR
+from app.core.storage import AppPaths
+
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -23,3 +26,8 @@ def discover(folder: Path, bundled: bool) -> list[RoutineFile]:
         for path in sorted(folder.iterdir())
         if path.suffix in YAML_SUFFIXES and path.is_file()
     ]
+
+
+def routine_files(paths: AppPaths) -> list[RoutineFile]:
+    """Bundled routines first, so a user file can never silently replace one."""
+    return discover(ROUTINES_DIR, bundled=True) + discover(paths.user_routines_dir, bundled=False)

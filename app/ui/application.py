@@ -86,11 +86,9 @@ class LoadedState:
 
     @staticmethod
     def sources(paths: AppPaths) -> list[Path]:
-        from app.core.resources import ROUTINES_DIR
-        from app.core.routine_files import discover
+        from app.core.routine_files import routine_files
 
-        files = discover(ROUTINES_DIR, True) + discover(paths.user_routines_dir, False)
-        return [f.path for f in files] + [paths.settings_file]
+        return [f.path for f in routine_files(paths)] + [paths.settings_file]
 
     @classmethod
     def from_snapshot(cls, paths: AppPaths) -> LoadedState | None:

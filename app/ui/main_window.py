@@ -348,13 +348,12 @@ class MainWindow(QMainWindow):
         page.setFocus()
         page.start(session)
 
-    def _answer(self, routine_id: str, step_index: int, yes: bool) -> None:
+    def _answer(self, routine_id: str, step_index: int | str, yes: bool) -> None:
         self._save(yes_answers=self.settings.with_answer(routine_id, step_index, yes).yes_answers)
         self.open_routine(routine_id)  # length and steps follow the answer
 
     def _choose_longer_holds(self, routine_id: str, on: bool) -> None:
-        self._save(yes_answers=self.settings.with_answer(routine_id, LONGER_HOLDS, on).yes_answers)
-        self.open_routine(routine_id)
+        self._answer(routine_id, LONGER_HOLDS, on)
 
     def _choose_variant(self, variant: str) -> None:
         self._variant = variant
