@@ -222,6 +222,39 @@ class Journal:
             )
             return int(cursor.lastrowid or 0)
 
+    def update_episode(self, episode: Episode, now: datetime) -> None:
+        """Replace the stored episode with the same id; refused like add_episode."""
+        problems = episode.problems(now)
+        if problems:
+            raise EpisodeRefusedError("; ".join(problems))
+        started, offset = _utc(episode.started)
+        with self._transaction() as db:
+            cursor = db.execute(
+                "UPDATE episode SET started_utc = ?, utc_offset_min = ?, duration_s = ?,"
+                " leg = ?, severity = ?, helped = ?, note = ?, finished = ? WHERE id = ?",
+                (
+                    started,
+                    offset,
+                    episode.duration.total_seconds(),
+                    episode.leg,
+                    episode.severity,
+                    "\n".join(episode.helped),
+                    episode.note,
+                    int(episode.finished),
+                    episode.id,
+                ),
+            )
+            if cursor.rowcount != 1:
+                raise WriteError(self.path, f"no episode {episode.id} to change")
+
+    def delete_episode(self, episode_id: int) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM episode WHERE id = ?", (episode_id,))
+
+    def delete_session(self, session_id: int) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM session WHERE id = ?", (session_id,))
+
     def episodes(self) -> list[Episode]:
         rows = self._db.execute(
             "SELECT id, started_utc, utc_offset_min, duration_s, leg, severity, helped, note,"

@@ -153,3 +153,30 @@ def test_hand_entered_episodes_that_cannot_be_right_are_refused(tmp_path: Path) 
             journal.add_episode(episode, NOW)
     assert journal.episodes() == []
     journal.close()
+
+
+def test_an_episode_can_be_completed_edited_and_deleted(tmp_path: Path) -> None:
+    import dataclasses
+
+    import pytest
+
+    from app.core.errors import WriteError
+    from app.core.journal import Episode, EpisodeRefusedError
+
+    journal, _ = Journal.open(tmp_path / "journal.sqlite3")
+    # The relief screen stores the episode at once, then the form fills it in.
+    unfinished = Episode(NIGHT, timedelta(minutes=3), finished=False)
+    episode_id = journal.add_episode(unfinished, NOW)
+    completed = dataclasses.replace(
+        unfinished, id=episode_id, leg="right", severity="moderate", finished=True
+    )
+    journal.update_episode(completed, NOW)
+    assert journal.episodes() == [completed]
+    with pytest.raises(EpisodeRefusedError, match="ends before it starts"):
+        journal.update_episode(dataclasses.replace(completed, duration=timedelta(-1)), NOW)
+    assert journal.episodes() == [completed]
+    with pytest.raises(WriteError, match="no episode 999"):
+        journal.update_episode(dataclasses.replace(completed, id=999), NOW)
+    journal.delete_episode(episode_id)
+    assert journal.episodes() == []
+    journal.close()
