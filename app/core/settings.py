@@ -40,6 +40,10 @@ class Settings:
     # Yes answers, as "routine-id:step-index" for a step's question, or
     # "routine-id:longer-holds" for the choice of longer holds.
     yes_answers: tuple[str, ...] = ()
+    # The relief screen: where the user last was ("bed" or "standing"), offered first next
+    # time, and whether it fills the screen.
+    relief_position: str = "bed"
+    relief_full_screen: bool = False
 
     def is_night(self, now: datetime) -> bool:
         hour = now.hour
