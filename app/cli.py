@@ -17,8 +17,10 @@ from app import APP_NAME, __version__
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
 
     from app.core.routines import Routine
+    from app.desktop.instance_client import PrimaryLock
 
 
 class LaunchOptions(Protocol):
@@ -26,11 +28,20 @@ class LaunchOptions(Protocol):
 
     routine: str | None
     basedir: Path | None
+    emergency: bool
 
 
 # What a launch without options means; the same attributes argparse would give.
 NO_OPTIONS = SimpleNamespace(
-    routine=None, list=False, validate=None, export_diary=None, next_reminders=None, basedir=None
+    routine=None,
+    list=False,
+    validate=None,
+    export_diary=None,
+    export_report=None,
+    since=None,
+    next_reminders=None,
+    basedir=None,
+    emergency=False,
 )
 
 
@@ -42,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME}: guided calf stretches, cramp relief and a cramp diary.",
     )
     parser.add_argument("--routine", metavar="ID", help="open the routine ID and start it")
+    parser.add_argument(
+        "--emergency",
+        action="store_true",
+        help="show the cramp relief screen now (in the running Unknot, or a new one); "
+        "exits once it is on screen",
+    )
     parser.add_argument(
         "--list", action="store_true", help="print the routines (id, title, duration) and exit"
     )
@@ -69,6 +86,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="write every recorded routine and cramp to a CSV file and exit",
     )
     parser.add_argument(
+        "--export-report",
+        metavar="FILE.pdf",
+        type=Path,
+        help="write a one-page PDF report of the diary for a doctor and exit "
+        "(the last 12 weeks, or from --since)",
+    )
+    parser.add_argument(
+        "--since",
+        metavar="YYYY-MM-DD",
+        type=iso_date,
+        help="with --export-report: start the report at the night of this date",
+    )
+    parser.add_argument(
         "--basedir",
         metavar="DIR",
         type=Path,
@@ -90,6 +120,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return list_routines(args.basedir)
         if args.export_diary:
             return export_diary(args.export_diary, args.basedir)
+        if args.export_report:
+            return export_report(args.export_report, args.since, args.basedir)
+        if args.since is not None:
+            print("unknot: --since goes with --export-report", file=sys.stderr)
+            return 2
         if args.next_reminders is not None:
             return next_reminders(args.next_reminders, args.basedir)
         return launch(args)
@@ -145,6 +180,59 @@ def export_diary(target: Path, basedir: Path | None) -> int:
     return 0
 
 
+def iso_date(text: str) -> date:
+    """A --since date; argparse turns the error into a usage message."""
+    import argparse
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-01-31") from None
+
+
+def export_report(target: Path, since: date | None, basedir: Path | None) -> int:
+    from datetime import datetime
+
+    from app.core.diary_stats import DiaryIndex, Period, summarize, summarize_since
+    from app.core.errors import WriteError
+    from app.core.journal import Journal
+    from app.core.library import load_all
+    from app.core.storage import AppPaths
+
+    paths = AppPaths.resolve(basedir)
+    journal, problem = Journal.open(paths.journal_file)
+    if problem is not None:
+        print(f"unknot: {problem.reason}; it was kept as {problem.moved_to}", file=sys.stderr)
+    try:
+        index = DiaryIndex.build(journal.sessions(), journal.episodes())
+    finally:
+        journal.close()
+    now = datetime.now().astimezone()
+    if since is None:
+        summary = summarize(index, Period.TWELVE_WEEKS, now)
+    else:
+        summary = summarize_since(index, since, now)
+    titles = {routine.id: str(routine.title) for routine in load_all(paths).routines.values()}
+    # QPdfWriter needs a QGuiApplication; the offscreen platform needs no display.
+    from PySide6.QtGui import QGuiApplication
+
+    _app = QGuiApplication.instance() or QGuiApplication(["unknot", "-platform", "offscreen"])
+    from app.ui.report_pdf import write_report
+
+    try:
+        write_report(target, summary, now, titles)
+    except WriteError as error:
+        print(f"unknot: cannot write {target}: {error.reason}", file=sys.stderr)
+        return 1
+    counts = summary.counts
+    print(
+        f"{counts.routines_done} routine(s) and {counts.cramps} cramp(s), nights of "
+        f"{summary.first} to {summary.last}, written to {target}"
+    )
+    return 0
+
+
 def next_reminders(count: int, basedir: Path | None) -> int:
     from datetime import datetime
 
@@ -181,6 +269,7 @@ def launch(args: LaunchOptions) -> int:
     """Raise the running instance with this request, or become the instance."""
     from app.core.storage import socket_path
     from app.desktop.instance_client import (
+        EMERGENCY_TIMEOUT_S,
         InstanceNotAnsweringError,
         activation_token,
         forward_or_lock,
@@ -189,20 +278,31 @@ def launch(args: LaunchOptions) -> int:
     request: dict[str, str] = {"command": "show", "activation_token": activation_token()}
     if args.routine:
         request = {**request, "command": "routine", "id": args.routine}
+    if args.emergency:
+        request = {**request, "command": "emergency"}
     basedir = args.basedir if args.basedir is not None else os.environ.get("UNKNOT_HOME")
+    timeout = EMERGENCY_TIMEOUT_S if args.emergency else None
     try:
-        reply, lock = forward_or_lock(socket_path(basedir), request)
+        reply, lock = forward_or_lock(socket_path(basedir), request, timeout, timeout)
     except InstanceNotAnsweringError as error:
-        print(f"unknot: {error}", file=sys.stderr)
-        return 1
+        if not args.emergency:
+            print(f"unknot: {error}", file=sys.stderr)
+            return 1
+        # Never leave someone in a cramp with nothing: show a relief screen of our own.
+        print(f"unknot: {error}; showing a relief screen here", file=sys.stderr)
+        return _run_interface(args, None)
     if reply is not None:
         if not reply.ok:
             print(f"unknot: {reply.error}", file=sys.stderr)
         return 0 if reply.ok else 1
     assert lock is not None
-    from app.ui.application import run
-
     try:
-        return run(args, lock)
+        return _run_interface(args, lock)
     finally:
         lock.release()
+
+
+def _run_interface(args: LaunchOptions, lock: PrimaryLock | None) -> int:
+    from app.ui.application import run
+
+    return run(args, lock)

@@ -6,7 +6,7 @@ from app.core.launch_snapshot import RoutineCard
 from app.core.resources import ASSETS_DIR
 from app.core.routine_files import routine_files
 from app.core.routine_loader import load_library
-from app.core.routines import Library
+from app.core.routines import RELIEF_ROUTINE_ID, Library
 from app.core.storage import AppPaths
 from app.core.timeline import build_timeline
 
@@ -16,7 +16,8 @@ def load_all(paths: AppPaths) -> Library:
 
 
 def cards(library: Library) -> list[RoutineCard]:
-    """What the routine list shows of each routine."""
+    """What the routine list shows of each routine; the relief sequence is not one of
+    them: "Cramp now" plays it, one step at a time."""
     return [
         RoutineCard(
             id=routine.id,
@@ -27,4 +28,5 @@ def cards(library: Library) -> list[RoutineCard]:
             bundled=routine.bundled,
         )
         for routine in library.ordered_routines()
+        if routine.id != RELIEF_ROUTINE_ID
     ]

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from app.core.clock import Clock
 from app.core.journal import Episode
-from app.core.routines import Illustration, Routine, Step, Text
+from app.core.routines import RELIEF_ROUTINE_ID, Illustration, Routine, Step, Text
 
-RELIEF_ROUTINE_ID = "emergency"
+__all__ = ["RELIEF_ROUTINE_ID", "ReliefPlan", "ReliefSession", "built_in_plan", "plan_from_routine"]
 POSITIONS = ("bed", "standing")
 # The content brief's urgent tier: a cramp lasting more than 10 minutes needs urgent care.
 URGENT_AFTER = timedelta(minutes=10)

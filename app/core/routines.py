@@ -10,6 +10,8 @@ from pathlib import Path
 
 from app.core.text import DEFAULT_LANGUAGE, pick_language
 
+RELIEF_ROUTINE_ID = "emergency"  # the routine the relief screen plays
+
 
 @dataclass(frozen=True)
 class Text:

@@ -41,9 +41,9 @@ class Settings:
     # "routine-id:longer-holds" for the choice of longer holds.
     yes_answers: tuple[str, ...] = ()
     # The relief screen: where the user last was ("bed" or "standing"), offered first next
-    # time, and whether it fills the screen.
+    # time, and whether it fills the screen (its large type needs the room; F11 toggles).
     relief_position: str = "bed"
-    relief_full_screen: bool = False
+    relief_full_screen: bool = True
 
     def is_night(self, now: datetime) -> bool:
         hour = now.hour

@@ -21,6 +21,9 @@ from typing import IO, Any
 
 REPLY_TIMEOUT_S = 3.0
 STARTUP_WAIT_S = 5.0  # how long to wait for an instance that is starting to listen
+# `unknot --emergency`: a painted relief screen takes about 30 ms; after this long the
+# instance is taken to be hung, and the command shows its own relief screen instead.
+EMERGENCY_TIMEOUT_S = 1.5
 
 
 @dataclass(frozen=True)
@@ -100,17 +103,23 @@ class PrimaryLock:
             self._handle = None
 
 
-def forward_or_lock(path: Path, request: dict[str, Any]) -> tuple[Reply | None, PrimaryLock | None]:
+def forward_or_lock(
+    path: Path,
+    request: dict[str, Any],
+    timeout: float | None = None,
+    startup_wait: float | None = None,
+) -> tuple[Reply | None, PrimaryLock | None]:
     """Give `request` to the running instance, or take the lock to become it.
 
     Returns (reply, None) when an instance answered, (None, lock) when this process is now
-    the instance; raises InstanceNotAnsweringError when one holds the lock but never answers.
+    the instance; raises InstanceNotAnsweringError when one holds the lock but never answers
+    (within `timeout` for the reply, `startup_wait` for an instance still starting).
     """
-    deadline = time.monotonic() + STARTUP_WAIT_S
+    deadline = time.monotonic() + (STARTUP_WAIT_S if startup_wait is None else startup_wait)
     delay = 0.01
     while True:
         try:
-            return send(path, request), None
+            return send(path, request, REPLY_TIMEOUT_S if timeout is None else timeout), None
         except NoInstanceError:
             pass
         lock = PrimaryLock(path)

@@ -15,7 +15,10 @@ log = logging.getLogger(__name__)
 
 MAX_REQUEST_BYTES = 64 * 1024
 
-Handler = Callable[[dict[str, Any]], tuple[bool, str]]
+Respond = Callable[[bool, str], None]
+# A handler answers at once with (ok, error), or returns None and calls `respond` later
+# (the relief screen replies only once it has been painted).
+Handler = Callable[[dict[str, Any], Respond], tuple[bool, str] | None]
 
 
 class InstanceServer(QObject):
@@ -62,14 +65,29 @@ class InstanceServer(QObject):
             return
         self._buffers[connection] = b""
         line = data.split(b"\n", 1)[0]
+        answered = False
+
+        def respond(ok: bool, error: str = "") -> None:
+            nonlocal answered
+            if answered:
+                return
+            answered = True
+            reply = json.dumps({"ok": ok, "error": error} if error else {"ok": ok})
+            try:
+                if connection.state() != QLocalSocket.LocalSocketState.ConnectedState:
+                    return
+            except RuntimeError:  # the client gave up and its socket is gone
+                return
+            connection.write(reply.encode() + b"\n")
+            connection.flush()
+            connection.disconnectFromServer()
+
         try:
             request = json.loads(line)
             if not isinstance(request, dict):
                 raise ValueError("not an object")
-            ok, error = self._handler(request)
+            result = self._handler(request, respond)
         except ValueError as problem:
-            ok, error = False, f"bad request: {problem}"
-        reply = json.dumps({"ok": ok, "error": error} if error else {"ok": ok})
-        connection.write(reply.encode() + b"\n")
-        connection.flush()
-        connection.disconnectFromServer()
+            result = (False, f"bad request: {problem}")
+        if result is not None:
+            respond(*result)

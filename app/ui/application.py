@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -34,9 +35,13 @@ log = logging.getLogger(__name__)
 
 # Set by the start-up benchmark: write the moment of the first paint to this file and quit.
 FIRST_PAINT_ENV = "UNKNOT_BENCHMARK_FIRST_PAINT"
+# An `unknot --emergency` waiting on a screen that never paints (say, on a hidden
+# workspace) is told so rather than left hanging.
+RELIEF_PAINT_LIMIT_MS = 1000
 
 
-def run(args: LaunchOptions, lock: PrimaryLock) -> int:
+def run(args: LaunchOptions, lock: PrimaryLock | None) -> int:
+    """Start the interface. Without `lock` (another instance hangs), no socket is served."""
     paths = AppPaths.resolve(args.basedir)
     folder_problem = ""
     try:
@@ -69,7 +74,10 @@ def run(args: LaunchOptions, lock: PrimaryLock) -> int:
     started.loaded = loaded
     started.folder_problem = folder_problem
     window.first_painted.connect(lambda: QTimer.singleShot(0, started.after_first_paint))
-    window.show()
+    if args.emergency:
+        window.show_relief()  # the relief screen is the first thing painted
+    else:
+        window.show()
     return app.exec()
 
 
@@ -153,7 +161,7 @@ class Startup:
         app: QApplication,
         window: MainWindow,
         paths: AppPaths,
-        lock: PrimaryLock,
+        lock: PrimaryLock | None,
         args: LaunchOptions,
     ) -> None:
         self.app = app
@@ -179,8 +187,11 @@ class Startup:
         self._finish_loading()
         from app.desktop.instance_server import InstanceServer
 
-        self.server = InstanceServer(self.lock.socket_file, self.handle_request, self.window)
-        self.server.listen()
+        if self.lock is not None:
+            self.server = InstanceServer(self.lock.socket_file, self.handle_request, self.window)
+            self.server.listen()
+        # Built now, hidden, so that `unknot --emergency` only switches a page and paints.
+        self.window.relief_view()
         self.window.show_load_problems_notice()
         if self.folder_problem:
             self.window.tell(
@@ -192,6 +203,10 @@ class Startup:
         if problem is not None:
             self.window.show_settings_notice(explain(problem))
         self._open_journal()
+        if self.window.relief_showing:
+            # Someone in a cramp is not asked to read a disclaimer first: after the relief.
+            self.window.relief_closed.connect(self._ask_disclaimer_after_relief)
+            return
         if not self.window.ask_disclaimer_once():
             self.app.quit()
             return
@@ -199,6 +214,10 @@ class Startup:
             self.handle_request({"command": "routine", "id": self.args.routine})
         else:
             self.window.show_list()
+
+    def _ask_disclaimer_after_relief(self) -> None:
+        if not self.window.settings.disclaimer_accepted and not self.window.ask_disclaimer_once():
+            self.app.quit()
 
     def _finish_loading(self) -> None:
         """After a start from the snapshot: the full, checked load; then save the snapshot."""
@@ -236,18 +255,35 @@ class Startup:
             self.window.tell(self.window.tr("The diary could not be opened; routines still play."))
             return
         self.window.journal = journal
+        self.window.flush_episodes()  # a cramp logged before the diary opened
         if problem is not None:
             self.window.list_page.notice("diary").show_message(explain(problem))
 
-    def handle_request(self, request: dict[str, Any]) -> tuple[bool, str]:
-        """A request from a later launch (or from our own command line)."""
+    def handle_request(
+        self, request: dict[str, Any], respond: Callable[[bool, str], None] | None = None
+    ) -> tuple[bool, str] | None:
+        """A request from a later launch; None when `respond` will be called later."""
         from app.ui.errors import explain
 
         command = request.get("command")
+        if command == "emergency" and respond is not None:
+            # Acknowledged only once the relief screen is on the glass.
+            self.window.when_relief_painted(lambda: respond(True, ""))
+            self.window.show_relief()
+            QTimer.singleShot(
+                RELIEF_PAINT_LIMIT_MS,
+                lambda: respond(False, "the relief screen was shown but not painted in time"),
+            )
+            return None
+        if command == "emergency":
+            self.window.show_relief()
+            return True, ""
         self.window.raise_window()
         if command == "show":
             return True, ""
         if command == "routine":
+            if self.window.relief_showing:
+                return False, "the relief screen is open; a routine can start after it"
             try:
                 self.window.start_routine(str(request.get("id", "")))
             except RoutineNotFoundError as error:

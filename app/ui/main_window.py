@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
 
 from app import APP_NAME, __version__
 from app.core.clock import Clock
@@ -25,12 +32,15 @@ from app.ui.theme import Colors, apply_theme
 if TYPE_CHECKING:
     from app.audio.cue_player import CuePlayer
     from app.core.content import Content
+    from app.core.episode_keeper import EpisodeKeeper
     from app.core.journal import Journal
     from app.core.launch_snapshot import RoutineCard
     from app.core.player import SessionReport
+    from app.core.relief import ReliefPlan
     from app.core.routines import Library, Problem, Routine
     from app.ui.finished_view import FinishedPage
     from app.ui.player_view import PlayerView
+    from app.ui.relief_view import ReliefView
     from app.ui.routine_detail import RoutineDetailPage
 
 log = logging.getLogger(__name__)
@@ -38,6 +48,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
+    relief_closed = Signal()
 
     def __init__(
         self,
@@ -65,6 +76,13 @@ class MainWindow(QMainWindow):
         self.content: Content | None = None
         self.journal: Journal | None = None  # opened after the first paint
         self._unsaved: list[SessionReport] = []  # sessions waiting for the diary to accept them
+        self._episodes: EpisodeKeeper | None = None
+        self._episode_retry: QTimer | None = None
+        self._relief: ReliefView | None = None
+        self._page_before_relief: QWidget | None = None
+        self._relief_painted_callbacks: list[Callable[[], None]] = []
+        self._relief_fell_back = False
+        self._was_full_screen = False
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
         self.setMinimumSize(640, 480)
@@ -83,6 +101,12 @@ class MainWindow(QMainWindow):
         self._view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._sound_menu = self.menuBar().addMenu(self.tr("&Sound"))
         self._help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        # "Cramp now" sits in the menu bar's corner: the same place on every screen.
+        self.cramp_button = QPushButton(self.tr("Cramp now"))
+        self.cramp_button.setObjectName("cramp-now")
+        self.cramp_button.setToolTip(self.tr("Step-by-step relief for a cramp happening now"))
+        self.cramp_button.clicked.connect(self.show_relief)
+        self.menuBar().setCornerWidget(self.cramp_button)
         self._mute_action: QAction | None = None
         self.first_painted.connect(lambda: QTimer.singleShot(0, self.fill_menus))
 
@@ -96,6 +120,8 @@ class MainWindow(QMainWindow):
         """Warning signs and tips, read after the first paint."""
         self.content = content
         self._update_problems_action()
+        if self._relief is not None:
+            self._relief.set_content(content.warning_tiers)
 
     def show_warning_signs(self) -> None:
         from app.ui.warning_signs import show_warning_signs
@@ -304,12 +330,145 @@ class MainWindow(QMainWindow):
         self._save(disclaimer_accepted=True)
         return True
 
+    # -- cramp relief -----------------------------------------------------------------
+
+    def relief_view(self) -> ReliefView:
+        """The relief screen, built once and kept (hidden) so showing it is instant."""
+        if self._relief is None:
+            from app.ui.relief_view import ReliefView
+
+            self._relief = ReliefView(
+                self._relief_plan,
+                self.episodes,
+                clock=self._clock,
+                cue_player_factory=self._relief_cues,
+                language=self.language,
+            )
+            self._relief.position_chosen.connect(self._remember_position)
+            self._relief.closed.connect(self.leave_relief)
+            self._relief.full_screen_requested.connect(self._toggle_relief_full_screen)
+            self._relief.painted.connect(self._on_relief_painted)
+            self._relief.episode_waiting.connect(self._retry_episodes_later)
+            if self.content is not None:
+                self._relief.set_content(self.content.warning_tiers)
+            self.pages.addWidget(self._relief)
+        return self._relief
+
+    @property
+    def episodes(self) -> EpisodeKeeper:
+        """Cramp episodes: stored at once, or kept here until the diary can take them."""
+        if self._episodes is None:
+            from app.core.episode_keeper import EpisodeKeeper
+
+            self._episodes = EpisodeKeeper(lambda: self.journal, self._clock.now)
+        return self._episodes
+
+    @property
+    def relief_showing(self) -> bool:
+        return self._relief is not None and self.pages.currentWidget() is self._relief
+
+    def show_relief(self) -> ReliefView:
+        """Show the relief screen at once, over whatever was on screen (a routine pauses)."""
+        relief = self.relief_view()
+        current = self.pages.currentWidget()
+        if current is not relief:
+            self._page_before_relief = current
+        if self._player_page is not None:
+            self._player_page.pause()
+        # Nothing but the relief screen: no menus, no status line.
+        self.menuBar().hide()
+        self.statusBar().hide()
+        self.pages.setCurrentWidget(relief)
+        relief.begin(self.settings.relief_position)
+        if current is not relief:
+            self._was_full_screen = self.isFullScreen()
+        if self.settings.relief_full_screen and not self.isFullScreen():
+            self.showFullScreen()
+        self.raise_window()
+        relief.update()  # a paint follows even if nothing changed: it is what acknowledges
+        return relief
+
+    def when_relief_painted(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the relief screen has been painted (after show_relief)."""
+        self._relief_painted_callbacks.append(callback)
+
+    def _on_relief_painted(self) -> None:
+        callbacks, self._relief_painted_callbacks = self._relief_painted_callbacks, []
+        for callback in callbacks:
+            callback()
+
+    def _toggle_relief_full_screen(self) -> None:
+        full = not self.isFullScreen()
+        if full:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self._save(relief_full_screen=full)
+
+    def leave_relief(self) -> None:
+        if self.isFullScreen() and not self._was_full_screen:
+            self.showNormal()
+        self.menuBar().show()
+        self.statusBar().show()
+        back = self._page_before_relief
+        if back is None or back is self._relief:
+            self.show_list()
+        else:
+            self.pages.setCurrentWidget(back)
+            back.setFocus()
+        if self._relief_fell_back:
+            self._relief_fell_back = False
+            self.tell(
+                self.tr(
+                    "The relief routine file could not be read, so the built-in steps were "
+                    "shown. See Help > Problems in routine files."
+                )
+            )
+        self.relief_closed.emit()
+
+    def _relief_plan(self, position: str) -> ReliefPlan:
+        from app.core.relief import RELIEF_ROUTINE_ID, built_in_plan, plan_from_routine
+
+        routines = self.library.routines if self.library is not None else {}
+        routine = routines.get(RELIEF_ROUTINE_ID)
+        if routine is not None:
+            return plan_from_routine(routine, position)
+        from app.core.relief import with_assets
+        from app.core.resources import ASSETS_DIR
+
+        log.warning("relief routine missing; using the built-in steps")
+        self._relief_fell_back = True
+        return with_assets(built_in_plan(position), ASSETS_DIR)
+
+    def _relief_cues(self) -> CuePlayer:
+        """Soft cues: the night volume, whatever the hour; none when muted."""
+        cues = self._cue_player_factory()
+        cues.set_volume(min(self.settings.volume, self.settings.night_volume))
+        cues.set_muted(self.settings.muted)
+        return cues
+
+    def _remember_position(self, position: str) -> None:
+        if position != self.settings.relief_position:
+            self._save(relief_position=position)
+
+    def _retry_episodes_later(self) -> None:
+        """The diary is locked or not open: try again every half minute until it takes them."""
+        if self._episode_retry is None:
+            self._episode_retry = QTimer(self)
+            self._episode_retry.setInterval(30_000)
+            self._episode_retry.timeout.connect(self.flush_episodes)
+        self._episode_retry.start()
+
+    def flush_episodes(self) -> None:
+        if self.episodes.flush() and self._episode_retry is not None:
+            self._episode_retry.stop()
+
     # -- navigation ------------------------------------------------------------
 
     def raise_window(self) -> None:
-        from PySide6.QtCore import Qt
-
         if self.isMinimized():
+            from PySide6.QtCore import Qt  # only here: `unknot --emergency` starts without it
+
             self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()
         self.raise_()
@@ -435,6 +594,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._player_page is not None:
             self._player_page.shutdown()  # a routine in progress is recorded as stopped
+        if self._relief is not None:
+            self._relief.abandon()  # a cramp still being guided is kept, as unfinished
+        if self._episodes is not None and self._episodes.waiting:
+            self._episodes.flush()
         if self.journal is not None:
             self.journal.close()
             self.journal = None

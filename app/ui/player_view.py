@@ -246,6 +246,11 @@ class PlayerView(QWidget):
                 self._cues.open()  # reopens in the background if a long pause closed it
         self._handle(fired)
 
+    def pause(self) -> None:
+        """Pause if playing (the relief screen takes over); a paused routine stays paused."""
+        if self.player is not None and self.player.state is PlayerState.PLAYING:
+            self.toggle_pause()
+
     def _close_mixer_while_paused(self) -> None:
         if self.player is not None and self.player.state is PlayerState.PAUSED and self._cues:
             self._cues.close()

@@ -139,6 +139,11 @@ def style_sheet(c: Colors) -> str:
         background: {c.accent}; color: {c.accent_text}; border: none; font-weight: 600;
     }}
     QPushButton[role="primary"]:focus {{ border: 2px solid {c.text}; }}
+    QPushButton#cramp-now {{
+        background: {c.hold}; color: {c.window}; border: none; font-weight: 600;
+        padding: 4px 16px; margin: 2px 6px; min-height: 1.2em;
+    }}
+    QPushButton#cramp-now:focus, QPushButton#cramp-now:hover {{ border: 2px solid {c.text}; }}
     QProgressBar {{
         background: {c.surface}; border: none; border-radius: 4px; max-height: 8px;
     }}

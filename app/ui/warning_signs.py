@@ -22,13 +22,28 @@ TIER_COLORS = {
 }
 
 
+# The same order of alarm, dimmer, for the relief screen in a dark bedroom.
+NIGHT_TIER_COLORS = {
+    "emergency": ("#5e1a16", "#edcfc2"),
+    "urgent": ("#4a3410", "#e6cfa6"),
+    "doctor": ("#24303a", "#c9d2d8"),
+}
+
+
 class WarningSignsView(QWidget):
-    def __init__(self, tiers: list[WarningTier], language: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        tiers: list[WarningTier],
+        language: str,
+        parent: QWidget | None = None,
+        colors: dict[str, tuple[str, str]] | None = None,
+    ):
         super().__init__(parent)
+        colors = colors or TIER_COLORS
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         for tier in tiers:
-            background, text = TIER_COLORS.get(tier.id, TIER_COLORS["doctor"])
+            background, text = colors.get(tier.id, colors["doctor"])
             box = QFrame()
             box.setObjectName(f"tier-{tier.id}")
             box.setStyleSheet(

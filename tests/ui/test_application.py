@@ -8,7 +8,8 @@ from app.core.settings import SettingsStore, Theme
 from app.core.storage import AppPaths
 from app.ui.application import LoadedState
 
-ALL_ROUTINES = ["before-sleep", "emergency", "evening-stretch", "gentle", "strength"]
+# The relief sequence is played by "Cramp now", not listed.
+ALL_ROUTINES = ["before-sleep", "evening-stretch", "gentle", "strength"]
 
 
 def test_second_start_uses_the_snapshot_until_a_file_changes(unknot_home: Path) -> None:

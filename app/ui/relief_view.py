@@ -1,0 +1,467 @@
+"""The relief screen: dark, warm, large type, one step at a time, "It's gone" always in reach.
+
+Built hidden at start-up (or first, for `unknot --emergency`), so showing it costs a page
+switch and a paint. Its first page, "In bed" or "Standing", needs neither the routine files
+nor the `Qt` namespace (about 40 ms to create): alignment comes from the style sheet, keys
+from QKeySequence strings. The steps, the form and the aftercare are built on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QColor, QHideEvent, QKeyEvent, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.theme import NIGHT, Colors
+
+if TYPE_CHECKING:
+    from app.audio.cue_player import CuePlayer
+    from app.core.clock import Clock
+    from app.core.content import WarningTier
+    from app.core.episode_keeper import EpisodeKeeper
+    from app.core.journal import Episode
+    from app.core.relief import ReliefPlan
+    from app.ui.relief_steps import (
+        AftercarePage,
+        EpisodeForm,
+        ReliefStepsPage,
+        ReliefWarningSigns,
+    )
+
+log = logging.getLogger(__name__)
+
+TEXT_PT = 32  # the least size of any text a person must read on the relief screen
+HINT_PT = 20  # key hints under the buttons, which nobody needs to read
+
+
+def relief_style(c: Colors = NIGHT) -> str:
+    """The relief screen's own look, whatever the app's theme: dim, warm, nothing white."""
+    return f"""
+    QWidget#relief {{ background: {c.window}; }}
+    QWidget#relief QLabel {{ color: {c.text}; font-size: {TEXT_PT}pt; background: transparent; }}
+    QWidget#relief QLabel[role="muted"] {{ color: {c.muted}; }}
+    QWidget#relief QLabel[role="hint"] {{ color: {c.muted}; font-size: {HINT_PT}pt; }}
+    QWidget#relief QLabel[role="name"] {{ font-size: 36pt; font-weight: 600; }}
+    QWidget#relief QLabel[role="countdown"] {{ font-size: 72pt; font-weight: 300; }}
+    QWidget#relief QLabel[role="center"] {{ qproperty-alignment: AlignCenter; }}
+    QWidget#relief QLabel[role="urgent"] {{
+        background: #3a2210; color: #e8c29a; border-radius: 12px; padding: 12px 18px;
+    }}
+    QWidget#relief QPushButton {{
+        background: {c.surface}; color: {c.text}; border: 2px solid {c.border};
+        border-radius: 14px; padding: 12px 28px; font-size: {TEXT_PT}pt;
+    }}
+    QWidget#relief QPushButton:focus {{ border: 3px solid {c.hold}; }}
+    QWidget#relief QPushButton:checked {{
+        background: {c.accent}; color: {c.accent_text}; border: 3px solid {c.hold};
+    }}
+    QWidget#relief QPushButton[role="primary"] {{
+        background: {c.accent}; color: {c.accent_text}; font-weight: 600; padding: 18px 48px;
+    }}
+    QWidget#relief QPushButton[role="primary"]:focus {{ border: 3px solid {c.text}; }}
+    QWidget#relief QScrollArea {{ background: transparent; border: none; }}
+    QWidget#relief QScrollBar:vertical {{
+        background: {c.window}; width: 14px; margin: 0; border: none;
+    }}
+    QWidget#relief QScrollBar::handle:vertical {{
+        background: {c.border}; border-radius: 7px; min-height: 40px;
+    }}
+    QWidget#relief QScrollBar::add-line, QWidget#relief QScrollBar::sub-line {{
+        height: 0; border: none;
+    }}
+    QWidget#relief QScrollBar::add-page, QWidget#relief QScrollBar::sub-page {{
+        background: none;
+    }}
+    QWidget#relief QScrollArea > QWidget > QWidget {{ background: transparent; }}
+    """
+
+
+def signs_button(parent: QWidget) -> QPushButton:
+    """ "Warning signs", at the bottom left of every relief page: always in the same place."""
+    button = QPushButton(parent.tr("Warning signs"))
+    button.setToolTip(parent.tr("When to get help (F1 or W)"))
+    return button
+
+
+def relief_label(text: str = "", role: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class ChoicePage(QWidget):
+    """ "In bed" or "Standing": one tap (or Enter for the one chosen last time)."""
+
+    chosen = Signal(str)
+    cancelled = Signal()
+    signs_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 32)
+        layout.addStretch(1)
+        layout.addWidget(relief_label(self.tr("Where are you?"), "center"))
+        layout.addSpacing(24)
+        row = QHBoxLayout()
+        row.setSpacing(32)
+        row.addStretch(1)
+        self.bed = QPushButton(self.tr("In bed"))
+        self.standing = QPushButton(self.tr("Standing"))
+        for button, position in ((self.bed, "bed"), (self.standing, "standing")):
+            button.setMinimumSize(320, 140)
+            button.clicked.connect(lambda _=False, p=position: self.chosen.emit(p))
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addSpacing(24)
+        self.hint = relief_label("", "hint")
+        self.hint.setStyleSheet("qproperty-alignment: AlignCenter;")
+        layout.addWidget(self.hint)
+        layout.addStretch(2)
+        bottom = QHBoxLayout()
+        signs = signs_button(self)
+        signs.clicked.connect(self.signs_requested.emit)
+        bottom.addWidget(signs)
+        bottom.addStretch(1)
+        self.cancel = QPushButton(self.tr("Not now"))
+        self.cancel.setToolTip(self.tr("Close without recording a cramp (Esc)"))
+        self.cancel.clicked.connect(self.cancelled.emit)
+        bottom.addWidget(self.cancel)
+        layout.addLayout(bottom)
+
+    @property
+    def offered(self) -> str:
+        return "standing" if self.standing.isDefault() else "bed"
+
+    def offer(self, position: str) -> None:
+        """Put the position chosen last time first in line for Enter."""
+        button = self.standing if position == "standing" else self.bed
+        for candidate in (self.bed, self.standing):
+            candidate.setProperty("role", "primary" if candidate is button else "")
+            candidate.setDefault(candidate is button)
+            candidate.style().unpolish(candidate)
+            candidate.style().polish(candidate)
+        self.hint.setText(
+            self.tr("Enter: {choice}. Arrow keys to change.").format(choice=button.text())
+        )
+        button.setFocus()
+
+
+class ReliefView(QWidget):
+    """The whole relief flow; the main window shows it and hears when it is over."""
+
+    painted = Signal()  # after every paint: the instance acknowledges `--emergency` on it
+    position_chosen = Signal(str)
+    closed = Signal()  # the user is done with the relief screen
+    episode_saved = Signal()  # an episode reached the diary (the diary screen refreshes)
+    episode_waiting = Signal()  # the diary could not take it yet: it waits in memory
+    full_screen_requested = Signal()
+
+    def __init__(
+        self,
+        plan_for: Callable[[str], ReliefPlan],
+        keeper: EpisodeKeeper,
+        *,
+        clock: Clock,
+        cue_player_factory: Callable[[], CuePlayer],
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("relief")
+        self.setStyleSheet(relief_style())
+        self._background = QColor(NIGHT.window)
+        self._plan_for = plan_for
+        self.keeper = keeper
+        self._clock = clock
+        self._cue_player_factory = cue_player_factory
+        self._language = language
+        self._tiers: list[WarningTier] = []
+        self._urgent_text = ""
+        self._steps: ReliefStepsPage | None = None
+        self._form: EpisodeForm | None = None
+        self._aftercare: AftercarePage | None = None
+        self._signs: ReliefWarningSigns | None = None
+        self._page_before_signs: QWidget | None = None
+        self._episode_number = 0
+        self._episode: Episode | None = None  # the episode as last stored
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages, 1)
+        self.choice = ChoicePage()
+        self.choice.chosen.connect(self.choose)
+        self.choice.cancelled.connect(self._cancel)
+        self.choice.signs_requested.connect(self.show_warning_signs)
+        self.pages.addWidget(self.choice)
+        self._keys: dict[object, Callable[[], bool]] | None = None
+
+    def _key_handlers(self) -> dict[object, Callable[[], bool]]:
+        from PySide6.QtCore import Qt  # after the first paint: the first key comes later
+
+        def always(slot: Callable[[], object]) -> Callable[[], bool]:
+            return lambda: slot() is None or True
+
+        key = Qt.Key
+        return {
+            key.Key_Return: always(self._enter),
+            key.Key_Enter: always(self._enter),
+            key.Key_Escape: always(self._escape),
+            key.Key_F1: always(self.show_warning_signs),
+            key.Key_W: always(self.show_warning_signs),
+            key.Key_F11: always(self.full_screen_requested.emit),
+            key.Key_Right: self._right,
+            key.Key_Left: self._left,
+        }
+
+    # Keys are read by an event filter on the application while the relief screen is on
+    # screen: whichever widget has focus, Enter means "It's gone" and Esc never ends the
+    # guidance. (Shortcuts would do, but a focused button takes Enter for itself.)
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().hideEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not self.isVisible():
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self.window():
+            return False  # a dialog over the relief screen has its own keys
+        assert isinstance(event, QKeyEvent)
+        from PySide6.QtCore import Qt
+
+        held = Qt.KeyboardModifier
+        if event.modifiers() & (held.ControlModifier | held.AltModifier | held.MetaModifier):
+            return False  # Ctrl+Q and friends keep their meaning
+        if self._keys is None:
+            self._keys = self._key_handlers()
+        handler = self._keys.get(event.key())
+        return bool(handler is not None and handler())
+
+    # -- what the main window calls --------------------------------------------------
+
+    def set_content(self, tiers: list[WarningTier]) -> None:
+        """The warning signs from the content files; the urgent tier's first sign is the
+        prompt shown after ten minutes."""
+        self._tiers = tiers
+        urgent = next((tier for tier in tiers if tier.id == "urgent"), None)
+        if urgent is not None and urgent.signs:
+            self._urgent_text = (
+                f"{urgent.title.get(self._language)}: {urgent.signs[0].text.get(self._language)}"
+            )
+        if self._steps is not None:
+            self._steps.set_urgent_text(self.urgent_text)
+
+    @property
+    def urgent_text(self) -> str:
+        # The content brief's urgent tier, should the content file be unreadable.
+        return self._urgent_text or self.tr(
+            "Get urgent care today (same-day GP, NHS 111, urgent care) if a cramp lasts more "
+            "than 10 minutes and stretching doesn't help."
+        )
+
+    @property
+    def in_progress(self) -> bool:
+        """A cramp is being guided (the steps are running)."""
+        return self._steps is not None and self._steps.running
+
+    def begin(self, position: str) -> None:
+        """Show the first page, offering the position chosen last time; a relief already
+        under way carries on where it is."""
+        if self.in_progress:
+            if self.pages.currentWidget() is self._signs:
+                self.back_from_signs()
+            return
+        self.pages.setCurrentWidget(self.choice)
+        self.choice.offer(position)
+
+    def choose(self, position: str) -> None:
+        self.position_chosen.emit(position)
+        try:
+            plan = self._plan_for(position)
+        except Exception:  # the relief screen itself never fails: play the built-in steps
+            log.exception("relief plan failed; using the built-in steps")
+            from app.core.relief import built_in_plan
+
+            plan = built_in_plan(position)
+        steps = self._steps_page()
+        self._episode_number = self.keeper.new()
+        steps.start(plan)
+        self.pages.setCurrentWidget(steps)
+        self._store(finished=False)
+
+    def gone(self) -> None:
+        """ "It's gone": store the episode at once, then ask the quick questions."""
+        steps = self._steps
+        if steps is None or not steps.running:
+            return
+        self._store(finished=True)
+        shown = steps.stop()
+        form = self._form_page()
+        form.ask(shown)
+        self.pages.setCurrentWidget(form)
+
+    def abandon(self) -> None:
+        """The window is closing mid-relief: keep the episode as unfinished."""
+        if self._steps is not None and self._steps.running:
+            self._store(finished=False)
+            self._steps.stop()
+
+    # -- pages ----------------------------------------------------------------------
+
+    def _steps_page(self) -> ReliefStepsPage:
+        if self._steps is None:
+            from app.ui.relief_steps import ReliefStepsPage
+
+            self._steps = ReliefStepsPage(self._clock, self._cue_player_factory, self._language)
+            self._steps.set_urgent_text(self.urgent_text)
+            self._steps.gone_requested.connect(self.gone)
+            self._steps.signs_requested.connect(self.show_warning_signs)
+            self.pages.addWidget(self._steps)
+        return self._steps
+
+    def _form_page(self) -> EpisodeForm:
+        if self._form is None:
+            from app.ui.relief_steps import EpisodeForm
+
+            self._form = EpisodeForm()
+            self._form.answered.connect(self._save_answers)
+            self._form.signs_requested.connect(self.show_warning_signs)
+            self.pages.addWidget(self._form)
+        return self._form
+
+    def _aftercare_page(self) -> AftercarePage:
+        if self._aftercare is None:
+            from app.ui.relief_steps import AftercarePage
+
+            self._aftercare = AftercarePage(self._language)
+            self._aftercare.done.connect(self.closed.emit)
+            self._aftercare.signs_requested.connect(self.show_warning_signs)
+            self.pages.addWidget(self._aftercare)
+        return self._aftercare
+
+    def show_warning_signs(self) -> None:
+        if self._signs is None:
+            from app.ui.relief_steps import ReliefWarningSigns
+
+            self._signs = ReliefWarningSigns(self._tiers, self._language)
+            self._signs.back_requested.connect(self.back_from_signs)
+            self.pages.addWidget(self._signs)
+        if self.pages.currentWidget() is not self._signs:
+            self._page_before_signs = self.pages.currentWidget()
+        self.pages.setCurrentWidget(self._signs)
+        self._signs.setFocus()
+
+    def back_from_signs(self) -> None:
+        self.pages.setCurrentWidget(self._page_before_signs or self.choice)
+        current = self.pages.currentWidget()
+        if current is self.choice:
+            self.choice.offer(self.choice.offered)
+
+    # -- the episode ----------------------------------------------------------------------
+
+    def _store(self, finished: bool) -> None:
+        steps = self._steps
+        if steps is None or steps.session is None:
+            return
+        self._keep(steps.session.episode(finished))
+
+    def _keep(self, episode: Episode) -> None:
+        self._episode = episode
+        if self.keeper.save(self._episode_number, episode):
+            self.episode_saved.emit()
+        else:
+            self.episode_waiting.emit()
+
+    def _save_answers(self, leg: str | None, severity: str | None, helped: tuple[str, ...]) -> None:
+        import dataclasses
+
+        if self._episode is not None and (leg or severity or helped):
+            self._keep(
+                dataclasses.replace(self._episode, leg=leg, severity=severity, helped=helped)
+            )
+        page = self._aftercare_page()
+        page.show_plan(self._steps.plan if self._steps is not None else None)
+        self.pages.setCurrentWidget(page)
+
+    def _cancel(self) -> None:
+        self.closed.emit()
+
+    # -- keys -----------------------------------------------------------------------
+
+    def _enter(self) -> None:
+        current = self.pages.currentWidget()
+        if current is self.choice:
+            self.choose(self.choice.offered)
+        elif current is self._steps:
+            self.gone()
+        elif current is self._form and self._form is not None:
+            self._form.submit()
+        elif current is self._aftercare:
+            self.closed.emit()
+        elif current is self._signs:
+            self.back_from_signs()
+
+    def _escape(self) -> None:
+        current = self.pages.currentWidget()
+        if current is self.choice:
+            self._cancel()
+        elif current is self._signs:
+            self.back_from_signs()
+        elif current is self._form and self._form is not None:
+            self._form.skip()
+        elif current is self._aftercare:
+            self.closed.emit()
+        # On the steps, Esc does nothing: a sleepy key press must not end the guidance.
+
+    def _right(self) -> bool:
+        current = self.pages.currentWidget()
+        if current is self.choice:
+            self.choice.offer("standing")
+        elif current is self._steps and self._steps is not None:
+            self._steps.next_step()
+        else:
+            return False  # the form's buttons and the scrolled signs use the arrows
+        return True
+
+    def _left(self) -> bool:
+        current = self.pages.currentWidget()
+        if current is self.choice:
+            self.choice.offer("bed")
+        elif current is self._steps and self._steps is not None:
+            self._steps.previous_step()
+        else:
+            return False
+        return True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Painted here, not by the style sheet (a plain QWidget subclass draws no style-sheet
+        # background) nor the palette (the app's style sheet overrides it): the very first
+        # frame must already be dark.
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self._background)
+        painter.end()
+        self.painted.emit()
