@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app import APP_NAME, __version__
 
@@ -112,7 +112,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else list(argv)
     # A plain launch (the desktop entry, `uv run main.py`) has no options to parse, and
     # importing argparse and its translations costs about 10 ms of start-up.
-    args = build_parser().parse_args(given) if given else NO_OPTIONS
+    args: Any  # argparse's Namespace, or the same attributes without argparse
+    if not given:
+        args = NO_OPTIONS
+    elif given == ["--emergency"]:  # the desktop shortcut: every millisecond counts here
+        args = SimpleNamespace(**{**vars(NO_OPTIONS), "emergency": True})
+    else:
+        args = build_parser().parse_args(given)
     try:
         if args.validate:
             return validate(args.validate)

@@ -43,7 +43,8 @@ def serve_once(path: Path, reply: bytes, seen: list[bytes]) -> threading.Thread:
     return thread
 
 
-def test_forwarding_client_imports_no_qt_and_no_pygame(tmp_path: Path) -> None:
+@pytest.mark.parametrize("options", [[], ["--emergency"]])
+def test_forwarding_client_imports_no_qt_and_no_pygame(tmp_path: Path, options: list[str]) -> None:
     """Runs the real `unknot` entry point against a stand-in instance in a clean interpreter."""
     code = f"""
 import socket, sys, threading
@@ -57,7 +58,7 @@ def answer():
     c, _ = server.accept(); c.recv(4096); c.sendall(b'{{"ok": true}}\\n'); c.close()
 threading.Thread(target=answer, daemon=True).start()
 from app.cli import main
-code = main(["--basedir", {str(tmp_path)!r}])
+code = main(["--basedir", {str(tmp_path)!r}, *{options!r}])
 heavy = sorted(m for m in sys.modules
                if m.split(".")[0] in ("PySide6", "shiboken6", "pygame", "yaml", "platformdirs"))
 print(code, ",".join(heavy))
