@@ -22,6 +22,10 @@ for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_H
 _RUNTIME = _SESSION_ROOT / "runtime"
 _RUNTIME.mkdir(mode=0o700)
 os.environ["XDG_RUNTIME_DIR"] = str(_RUNTIME)
+# No test may reach the developer's own desktop: no real notifications, no real logind.
+# The D-Bus tests start a private bus and pass its address in.
+os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
+os.environ["DBUS_SYSTEM_BUS_ADDRESS"] = f"unix:path={_RUNTIME / 'no-system-bus'}"
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
