@@ -42,6 +42,7 @@ NO_OPTIONS = SimpleNamespace(
     next_reminders=None,
     basedir=None,
     emergency=False,
+    install_desktop_entry=False,
 )
 
 
@@ -99,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --export-report: start the report at the night of this date",
     )
     parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add Unknot to the desktop's launcher, with a 'Cramp relief now' action "
+        "(unknot --emergency) for a dock's menu or a keyboard shortcut, and exit",
+    )
+    parser.add_argument(
         "--basedir",
         metavar="DIR",
         type=Path,
@@ -131,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.since is not None:
             print("unknot: --since goes with --export-report", file=sys.stderr)
             return 2
+        if args.install_desktop_entry:
+            return install_desktop_entry(args.basedir)
         if args.next_reminders is not None:
             return next_reminders(args.next_reminders, args.basedir)
         return launch(args)
@@ -236,6 +245,20 @@ def export_report(target: Path, since: date | None, basedir: Path | None) -> int
         f"{counts.routines_done} routine(s) and {counts.cramps} cramp(s), nights of "
         f"{summary.first} to {summary.last}, written to {target}"
     )
+    return 0
+
+
+def install_desktop_entry(basedir: Path | None) -> int:
+    from app.core.errors import WriteError
+    from app.desktop.desktop_entries import install_launcher
+
+    try:
+        path = install_launcher(basedir)
+    except WriteError as error:
+        print(f"unknot: cannot write the desktop entry: {error}", file=sys.stderr)
+        return 1
+    print(f'Installed {path}: Unknot, with the action "Cramp relief now".')
+    print("To bind a key, run `unknot --emergency` from your desktop's keyboard settings.")
     return 0
 
 

@@ -111,3 +111,59 @@ def test_next_reminders_reports_a_broken_file(
     )
     assert main(["--next-reminders"]) == 1
     assert 'write the time in quotes, like "22:30"' in capsys.readouterr().err
+
+
+def test_export_report_writes_a_one_page_pdf_and_reports_bad_paths(
+    unknot_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    # qapp: a QApplication made first, as the app would; the CLI makes one only if none exists.
+    from datetime import datetime, timedelta
+
+    from app.core.journal import Journal
+    from app.core.player import SessionReport
+    from app.core.storage import AppPaths
+
+    journal, _ = Journal.open(AppPaths.resolve(unknot_home).journal_file)
+    evening = datetime.now().astimezone() - timedelta(days=2)
+    journal.add_session(
+        SessionReport("evening-stretch", evening, evening + timedelta(minutes=9), 1.0, (), True)
+    )
+    journal.close()
+    target = tmp_path / "report.pdf"
+    assert main(["--export-report", str(target)]) == 0
+    assert target.read_bytes().startswith(b"%PDF")
+    out = capsys.readouterr().out
+    assert out.startswith("1 routine(s) and 0 cramp(s), nights of ")
+    assert out.rstrip().endswith(f"written to {target}")
+    assert main(["--export-report", str(target), "--since", "2020-01-01"]) == 0
+    assert "nights of 2020-01-01 to " in capsys.readouterr().out
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    assert main(["--export-report", str(blocked / "report.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"unknot: cannot write {blocked / 'report.pdf'}: ")
+    assert err.count("\n") == 1
+
+
+def test_since_must_be_a_date_and_goes_with_export_report(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--export-report", "x.pdf", "--since", "31/01/2026"])
+    assert exit_info.value.code == 2
+    assert "'31/01/2026' is not a date like 2026-01-31" in capsys.readouterr().err
+    assert main(["--since", "2026-01-31"]) == 2
+    assert "--since goes with --export-report" in capsys.readouterr().err
+
+
+def test_install_desktop_entry_adds_the_launcher_with_its_relief_action(
+    unknot_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.desktop.desktop_entries import launcher_file
+
+    assert main(["--install-desktop-entry"]) == 0
+    text = launcher_file().read_text()
+    assert "Actions=cramp-relief;" in text
+    assert "Name=Cramp relief now" in text
+    assert "--emergency" in text
+    assert str(launcher_file()) in capsys.readouterr().out
