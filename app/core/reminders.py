@@ -12,6 +12,7 @@ import enum
 import json
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -22,6 +23,7 @@ from yaml.nodes import Node
 from app.core.routine_loader import ID_PATTERN, FileChecker, SkipItemError
 from app.core.routines import Problem, Text
 from app.core.storage import atomic_write
+from app.core.text import DEFAULT_LANGUAGE
 
 SCHEMA_VERSION = 1
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -234,13 +236,36 @@ def decide(
     return Decision(Action.RECORD_MISSED, due, following)
 
 
+SNOOZE = timedelta(minutes=10)
+MAX_SNOOZES = 3  # per occurrence: a reminder can be put off, not put off all night
+
+
+@dataclass(frozen=True)
+class Snooze:
+    """A snoozed occurrence: due again at `until` (None once that has come), `count` times."""
+
+    occurrence: datetime
+    until: datetime | None
+    count: int
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Reminders are paused until `until`, or until the user resumes them (None)."""
+
+    until: datetime | None
+
+
 class HandledState:
-    """The last occurrence handled for each reminder, kept across restarts (a small JSON
-    file in the state folder), so an occurrence is never reminded twice."""
+    """What the reminders have done, kept across restarts in a small JSON file in the state
+    folder: the last occurrence handled for each reminder (so none is ever reminded twice),
+    snoozes (so the limit holds and a snooze survives a restart), and a pause."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._handled: dict[str, datetime] = {}
+        self._snoozes: dict[str, Snooze] = {}
+        self._pause: Pause | None = None
         try:
             document = json.loads(path.read_bytes())
             for reminder_id, moment in document.get("handled", {}).items():
@@ -251,6 +276,25 @@ class HandledState:
             # Missing or unreadable: start afresh. At worst one occurrence inside the grace
             # window is reminded again; never more.
             self._handled = {}
+            return
+        # Snoozes and the pause matter less than the handled times: a bad entry is dropped
+        # alone rather than costing the rest.
+        snoozes = document.get("snoozes", {})
+        for reminder_id, entry in snoozes.items() if isinstance(snoozes, dict) else ():
+            try:
+                occurrence = _aware(entry["occurrence"])
+                until = None if entry.get("until") is None else _aware(entry["until"])
+                count = int(entry["count"])
+            except (KeyError, ValueError, AttributeError, TypeError):
+                continue
+            self._snoozes[str(reminder_id)] = Snooze(occurrence, until, count)
+        pause = document.get("pause")
+        if isinstance(pause, dict):
+            try:
+                until_text = pause.get("until")
+                self._pause = Pause(None if until_text is None else _aware(until_text))
+            except (ValueError, TypeError):
+                self._pause = None
 
     def last_handled(self, reminder_id: str) -> datetime | None:
         return self._handled.get(reminder_id)
@@ -258,5 +302,144 @@ class HandledState:
     def mark(self, reminder_id: str, occurrence: datetime) -> None:
         """Remember `occurrence` as handled and save at once (atomically)."""
         self._handled[reminder_id] = occurrence
-        document = {"handled": {key: value.isoformat() for key, value in self._handled.items()}}
+        self._save()
+
+    # -- snoozes ---------------------------------------------------------
+
+    def snoozes(self) -> dict[str, Snooze]:
+        return dict(self._snoozes)
+
+    def snooze_count(self, reminder_id: str, occurrence: datetime) -> int:
+        snooze = self._snoozes.get(reminder_id)
+        return snooze.count if snooze is not None and snooze.occurrence == occurrence else 0
+
+    def set_snooze(self, reminder_id: str, snooze: Snooze | None) -> None:
+        if snooze is None:
+            self._snoozes.pop(reminder_id, None)
+        else:
+            self._snoozes[reminder_id] = snooze
+        self._save()
+
+    def clear_snoozes(self) -> None:
+        if self._snoozes:
+            self._snoozes.clear()
+            self._save()
+
+    # -- pause -----------------------------------------------------------
+
+    @property
+    def pause(self) -> Pause | None:
+        return self._pause
+
+    def set_pause(self, pause: Pause | None) -> None:
+        self._pause = pause
+        self._save()
+
+    def _save(self) -> None:
+        document: dict[str, object] = {
+            "handled": {key: value.isoformat() for key, value in self._handled.items()}
+        }
+        if self._snoozes:
+            document["snoozes"] = {
+                key: {
+                    "occurrence": snooze.occurrence.isoformat(),
+                    "until": None if snooze.until is None else snooze.until.isoformat(),
+                    "count": snooze.count,
+                }
+                for key, snooze in self._snoozes.items()
+            }
+        if self._pause is not None:
+            until = self._pause.until
+            document["pause"] = {"until": None if until is None else until.isoformat()}
         atomic_write(self.path, json.dumps(document, indent=1))
+
+
+def _aware(text: object) -> datetime:
+    moment = datetime.fromisoformat(str(text))
+    if moment.tzinfo is None:
+        raise ValueError("no time zone")
+    return moment
+
+
+# -- writing the file ------------------------------------------------------
+
+ID_PREFIX = "reminder-"
+
+
+def new_reminder_id(existing: Iterable[str]) -> str:
+    """A fresh id: "reminder-N", one above the highest N in use, so a deleted reminder's id
+    (and the handled state kept under it) is not handed to a new one while later ones exist."""
+    highest = 0
+    for reminder_id in existing:
+        suffix = reminder_id.removeprefix(ID_PREFIX)
+        if reminder_id.startswith(ID_PREFIX) and suffix.isdigit():
+            highest = max(highest, int(suffix))
+    return f"{ID_PREFIX}{highest + 1}"
+
+
+def reminders_document(reminders: Iterable[Reminder]) -> str:
+    """`reminders` as the text of a reminders file, in the documented layout.
+
+    Written by hand rather than dumped, so the file reads the way the docs show it: one
+    block per reminder, the time always quoted (unquoted, YAML would read 22:30 as a
+    number), the days as one short list.
+    """
+    lines = [
+        "# Unknot's bedtime reminders: the app edits this file, and so may you.",
+        f"schema_version: {SCHEMA_VERSION}",
+    ]
+    reminders = list(reminders)
+    if not reminders:
+        lines.append("reminders: []")
+    else:
+        lines.append("reminders:")
+    for reminder in reminders:
+        if ID_PATTERN.match(reminder.id) is None:
+            raise ValueError(f"{reminder.id!r} is not a valid reminder id")
+        days = ", ".join(WEEKDAYS[day] for day in sorted(reminder.days))
+        lines.append(f"  - id: {_word(reminder.id)}")
+        lines.append(f'    time: "{reminder.at.hour:02d}:{reminder.at.minute:02d}"')
+        lines.append(f"    days: [{days}]")
+        if reminder.routine is not None:
+            lines.append(f"    routine: {_word(reminder.routine)}")
+        message = _message(reminder.message) if reminder.message is not None else None
+        if message is not None:
+            lines.append(f"    message: {message}")
+        lines.append(f"    enabled: {'true' if reminder.enabled else 'false'}")
+    return "\n".join(lines) + "\n"
+
+
+def save_reminders(path: Path, reminders: Iterable[Reminder]) -> None:
+    """Write `reminders` to `path` atomically; raises WriteError, leaving the old file."""
+    atomic_write(path, reminders_document(reminders))
+
+
+def _word(value: str) -> str:
+    """An id as YAML: plain when YAML reads it back as the same text, else quoted.
+
+    Ids such as "no", "on" or "123" would otherwise come back as a boolean or a number.
+    """
+    from app.core import yamlio
+
+    return value if yamlio.safe_load(value) == value else _quoted(value)
+
+
+def _quoted(value: str) -> str:
+    """`value` as one double-quoted YAML scalar, every awkward character escaped."""
+    import yaml
+
+    text: str = yaml.dump(
+        value, Dumper=yaml.SafeDumper, default_style='"', width=1_000_000, allow_unicode=True
+    )
+    return text.strip()
+
+
+def _message(message: Text) -> str | None:
+    """The message as YAML, None when it says nothing. Trimmed, as the loader trims it."""
+    translations = [(code, text.strip()) for code, text in message.translations if text.strip()]
+    if not translations:
+        return None
+    if len(translations) == 1 and translations[0][0] == DEFAULT_LANGUAGE:
+        return _quoted(translations[0][1])
+    parts = (f"{_word(code)}: {_quoted(text)}" for code, text in translations)
+    return "{" + ", ".join(parts) + "}"

@@ -1,0 +1,725 @@
+"""The reminders page: add, change, switch off and delete bedtime reminders.
+
+Every change is written at once to `reminders.yaml`, which the scheduler watches. Each
+change re-reads the file first, so an edit made by hand meanwhile is kept, not overwritten.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime, time, tzinfo
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.clock import Clock
+from app.core.errors import UnknotError
+from app.core.reminders import (
+    MAX_SNOOZES,
+    SNOOZE,
+    Reminder,
+    load_reminders,
+    local_zone,
+    new_reminder_id,
+    next_fire,
+    save_reminders,
+)
+from app.core.routines import Problem, Text
+from app.core.storage import set_aside
+from app.ui.notice import NoticeBar
+from app.ui.reminder_scheduler import short_day, tr, when_text
+
+log = logging.getLogger(__name__)
+
+EVERY_DAY = frozenset(range(7))
+WEEKDAYS = frozenset(range(5))
+WEEKEND = frozenset({5, 6})
+NEW_REMINDER_TIME = time(21, 30)  # an hour or so before a usual bedtime
+
+# Local to this page; colours come from the palette the theme sets, so light, dark and
+# night all apply.
+STYLE = """
+QFrame#reminder {
+    background: palette(base); border: 1px solid palette(mid); border-radius: 10px;
+}
+QFrame#editor {
+    background: palette(base); border: 1px solid palette(mid); border-radius: 10px;
+}
+QLabel[role="time"] { font-size: 24pt; font-weight: 600; }
+QLabel[role="next"] { font-size: 12pt; font-weight: 600; }
+QPushButton[role="day"] { min-width: 3.4em; padding: 8px 4px; }
+QPushButton[role="day"]:checked {
+    background: palette(highlight); color: palette(highlighted-text);
+    border: 2px solid palette(highlight); font-weight: 600;
+}
+QPushButton[role="day"]:checked:focus { border: 2px solid palette(text); }
+QTimeEdit { font-size: 22pt; padding: 2px 6px; min-width: 3.6em; }
+QComboBox, QLineEdit { padding: 6px 8px; min-height: 1.6em; }
+"""
+
+
+def days_text(days: frozenset[int]) -> str:
+    """The chosen weekdays in a few words: "Every day", "Weekdays", "Mon, Wed, Fri"."""
+    if days == EVERY_DAY:
+        return tr("Every day")
+    if days == WEEKDAYS:
+        return tr("Weekdays")
+    if days == WEEKEND:
+        return tr("Weekends")
+    if not days:
+        return tr("No days")
+    return ", ".join(short_day(day) for day in sorted(days))
+
+
+def time_text(at: time) -> str:
+    return f"{at.hour:02d}:{at.minute:02d}"
+
+
+class ReminderRow(QFrame):
+    """One reminder: its time, days and routine, when it fires next, and its buttons."""
+
+    enabled_changed = Signal(str, bool)
+    edit_requested = Signal(str)
+    delete_requested = Signal(str)
+
+    def __init__(
+        self, reminder: Reminder, routine_title: str, next_text: str, language: str
+    ) -> None:
+        super().__init__()
+        self.reminder_id = reminder.id
+        self.setObjectName("reminder")
+        layout = QGridLayout(self)
+        layout.setContentsMargins(20, 14, 16, 14)
+        layout.setHorizontalSpacing(20)
+        layout.setVerticalSpacing(4)
+
+        self.time_label = QLabel(time_text(reminder.at))
+        self.time_label.setProperty("role", "time")
+        layout.addWidget(self.time_label, 0, 0, 2, 1)
+        # Days over routine and message, centred as a pair beside the time.
+        text_column = QVBoxLayout()
+        text_column.setSpacing(2)
+        text_column.addStretch(1)
+        self.days_label = QLabel(days_text(reminder.days))
+        self.days_label.setProperty("role", "heading")
+        text_column.addWidget(self.days_label)
+        details = [routine_title] if routine_title else []
+        if reminder.message is not None:
+            details.append(f"“{reminder.message.get(language)}”")
+        self.details_label = QLabel(" · ".join(details))
+        self.details_label.setProperty("role", "muted")
+        self.details_label.setWordWrap(True)
+        self.details_label.setVisible(bool(details))
+        text_column.addWidget(self.details_label)
+        text_column.addStretch(1)
+        layout.addLayout(text_column, 0, 1, 2, 1)
+        layout.setColumnStretch(1, 1)
+        # A reminder that is off shows its time in the muted colour the theme gives
+        # disabled text, so the ones that will ring stand out.
+        self.time_label.setEnabled(reminder.enabled)
+        self.days_label.setEnabled(reminder.enabled)
+
+        self.next_label = QLabel(next_text)
+        self.next_label.setProperty("role", "next" if reminder.enabled else "muted")
+        layout.addWidget(self.next_label, 0, 2, 2, 1)
+
+        self.enabled_box = QCheckBox(self.tr("On"))
+        self.enabled_box.setChecked(reminder.enabled)
+        self.enabled_box.setAccessibleName(
+            self.tr("Reminder at {time} on").format(time=time_text(reminder.at))
+        )
+        self.enabled_box.toggled.connect(lambda on: self.enabled_changed.emit(self.reminder_id, on))
+        layout.addWidget(self.enabled_box, 0, 3, 2, 1)
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.setAccessibleName(
+            self.tr("Edit the reminder at {time}").format(time=time_text(reminder.at))
+        )
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.reminder_id))
+        layout.addWidget(self.edit_button, 0, 4, 2, 1)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setAccessibleName(
+            self.tr("Delete the reminder at {time}").format(time=time_text(reminder.at))
+        )
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.reminder_id))
+        layout.addWidget(self.delete_button, 0, 5, 2, 1)
+
+    def set_editable(self, editable: bool) -> None:
+        # Hidden rather than greyed out: the theme draws disabled buttons much like enabled
+        # ones, and a button that does nothing when pressed is worse than none.
+        for widget in (self.enabled_box, self.edit_button, self.delete_button):
+            widget.setVisible(editable)
+
+
+class ReminderEditor(QFrame):
+    """The form for one reminder: time, days, routine, message."""
+
+    save_requested = Signal()
+    cancel_requested = Signal()
+
+    def __init__(self, routines: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.setObjectName("editor")
+        self._routines = list(routines)
+        self.editing: str | None = None  # the id being changed; None for a new reminder
+        self._message: Text | None = None  # as it was, with all its languages
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.setSpacing(14)
+        self.heading = QLabel()
+        self.heading.setProperty("role", "heading")
+        outer.addWidget(self.heading)
+
+        form = QGridLayout()
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(14)
+        outer.addLayout(form)
+
+        form.addWidget(self._label(self.tr("Time")), 0, 0)
+        form.addLayout(self._build_time(), 0, 1)
+
+        form.addWidget(self._label(self.tr("Days")), 1, 0)
+        form.addLayout(self._build_days(), 1, 1)
+
+        form.addWidget(self._label(self.tr("Routine")), 2, 0)
+        self.routine_combo = QComboBox()
+        self.routine_combo.setAccessibleName(self.tr("Routine to suggest"))
+        form.addWidget(self.routine_combo, 2, 1)
+
+        form.addWidget(self._label(self.tr("Message")), 3, 0)
+        self.message_edit = QLineEdit()
+        self.message_edit.setPlaceholderText(self.tr("Optional, such as: Stretch, then sleep"))
+        self.message_edit.setMaxLength(200)
+        self.message_edit.setAccessibleName(self.tr("Message (optional)"))
+        self.message_edit.returnPressed.connect(self.save_requested)
+        form.addWidget(self.message_edit, 3, 1)
+        form.setColumnStretch(1, 1)
+
+        self.error_label = QLabel()
+        self.error_label.setProperty("role", "muted")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        outer.addWidget(self.error_label)
+
+        outer.addLayout(self._build_buttons())
+
+    def _build_buttons(self) -> QHBoxLayout:
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setToolTip(self.tr("Leave without saving (Esc)"))
+        cancel.clicked.connect(self.cancel_requested)
+        buttons.addWidget(cancel)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setProperty("role", "primary")
+        self.save_button.clicked.connect(self.save_requested)
+        buttons.addWidget(self.save_button)
+        return buttons
+
+    def _build_time(self) -> QHBoxLayout:
+        self.time_edit = QTimeEdit()
+        self.time_edit.setDisplayFormat("HH:mm")  # 24 hours, whatever the locale
+        self.time_edit.setWrapping(True)
+        self.time_edit.setAccessibleName(self.tr("Time of the reminder"))
+        # The spin box's own arrows are tiny (and styling them, or hiding them, breaks its
+        # text box in Qt), so big buttons beside them move the time in quarter hours.
+        time_row = QHBoxLayout()
+        time_row.setSpacing(8)
+        time_row.addWidget(self.time_edit)
+        for label, minutes, name in (
+            ("-15 min", -15, self.tr("15 minutes earlier")),
+            ("+15 min", 15, self.tr("15 minutes later")),
+        ):
+            step = QPushButton(label)
+            step.setAccessibleName(name)
+            step.setAutoRepeat(True)
+            step.clicked.connect(lambda _=False, m=minutes: self._shift_time(m))
+            time_row.addWidget(step)
+        time_row.addStretch(1)
+        return time_row
+
+    def _shift_time(self, minutes: int) -> None:
+        self.time_edit.setTime(self.time_edit.time().addSecs(minutes * 60))
+
+    def _build_days(self) -> QVBoxLayout:
+        """Seven toggles, one per weekday, and the two usual choices in one press."""
+        days_box = QVBoxLayout()
+        days_box.setSpacing(8)
+        day_row = QHBoxLayout()
+        day_row.setSpacing(6)
+        full_names = (
+            self.tr("Monday"),
+            self.tr("Tuesday"),
+            self.tr("Wednesday"),
+            self.tr("Thursday"),
+            self.tr("Friday"),
+            self.tr("Saturday"),
+            self.tr("Sunday"),
+        )
+        self.day_buttons: list[QPushButton] = []
+        for day in range(7):
+            button = QPushButton(short_day(day))
+            button.setCheckable(True)
+            button.setProperty("role", "day")
+            button.setAccessibleName(full_names[day])
+            button.toggled.connect(self._days_touched)
+            self.day_buttons.append(button)
+            day_row.addWidget(button)
+        day_row.addStretch(1)
+        days_box.addLayout(day_row)
+        quick = QHBoxLayout()
+        every_day = QPushButton(self.tr("Every day"))
+        every_day.clicked.connect(lambda: self.set_days(EVERY_DAY))
+        quick.addWidget(every_day)
+        weekdays = QPushButton(self.tr("Weekdays"))
+        weekdays.clicked.connect(lambda: self.set_days(WEEKDAYS))
+        quick.addWidget(weekdays)
+        quick.addStretch(1)
+        days_box.addLayout(quick)
+        return days_box
+
+    @staticmethod
+    def _label(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setProperty("role", "heading")
+        return label
+
+    def begin(self, reminder: Reminder | None, language: str) -> None:
+        """Fill the form with `reminder`, or with a new reminder's defaults."""
+        self.editing = reminder.id if reminder is not None else None
+        self.heading.setText(self.tr("Change reminder") if reminder else self.tr("New reminder"))
+        at = reminder.at if reminder is not None else NEW_REMINDER_TIME
+        self.time_edit.setTime(QTime(at.hour, at.minute))
+        self.set_days(reminder.days if reminder is not None else EVERY_DAY)
+        self._fill_routines(reminder.routine if reminder is not None else None, reminder)
+        self._message = reminder.message if reminder is not None else None
+        self.message_edit.setText(self._message.get(language) if self._message else "")
+        self.error_label.hide()
+        self.time_edit.setFocus()
+
+    def _fill_routines(self, chosen: str | None, reminder: Reminder | None) -> None:
+        combo = self.routine_combo
+        combo.clear()
+        for routine_id, title in self._routines:
+            combo.addItem(title, routine_id)
+        if chosen is not None and chosen not in {rid for rid, _ in self._routines}:
+            # Keep a routine that is not loaded now (a user file with a problem, say)
+            # rather than quietly changing what the reminder suggests.
+            combo.addItem(self.tr("{id} (not found)").format(id=chosen), chosen)
+        combo.addItem(self.tr("None: just remind me"), None)
+        if reminder is None:
+            combo.setCurrentIndex(0)
+        else:
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+
+    def set_days(self, days: frozenset[int]) -> None:
+        for day, button in enumerate(self.day_buttons):
+            button.setChecked(day in days)
+
+    def days(self) -> frozenset[int]:
+        return frozenset(day for day, button in enumerate(self.day_buttons) if button.isChecked())
+
+    def _days_touched(self) -> None:
+        self.error_label.hide()
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def reminder(self, reminder_id: str, language: str, enabled: bool = True) -> Reminder:
+        """The reminder the form describes."""
+        chosen = self.time_edit.time()
+        routine = self.routine_combo.currentData()
+        text = self.message_edit.text().strip()
+        message = Text.of({language: text}) if text else None
+        if self._message is not None and text == self._message.get(language).strip():
+            message = self._message  # untouched: keep the other languages it has
+        return Reminder(
+            id=reminder_id,
+            at=time(chosen.hour(), chosen.minute()),
+            days=self.days(),
+            routine=routine if isinstance(routine, str) else None,
+            message=message,
+            enabled=enabled,
+        )
+
+
+class RemindersPage(QWidget):
+    """The list of reminders, and the form to add or change one."""
+
+    back_requested = Signal()
+    reminders_saved = Signal()  # after each save: the scheduler may reload at once
+
+    def __init__(
+        self,
+        reminders_file: Path,
+        routines: Sequence[tuple[str, str]],
+        clock: Clock,
+        *,
+        language: str = "en",
+        zone: tzinfo | None = None,
+        autostart_enabled: Callable[[], bool] | None = None,
+        set_autostart: Callable[[bool], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._path = reminders_file
+        self._titles = dict(routines)
+        self._clock = clock
+        self._language = language
+        self._zone = zone
+        self._set_autostart = set_autostart
+        self._reminders: list[Reminder] = []
+        self._problems: list[Problem] = []
+        self._undo: tuple[int, Reminder] | None = None
+        self._notice_action: Callable[[], None] | None = None
+        self.rows: list[ReminderRow] = []
+        self.setStyleSheet(STYLE)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 16)
+        outer.setSpacing(12)
+        title = QLabel(self.tr("Reminders"))
+        title.setProperty("role", "title")
+        outer.addWidget(title)
+        intro = QLabel(
+            self.tr(
+                "A reminder at bedtime helps the stretches become a habit. It stays quiet "
+                "once tonight's routine is done. Snooze puts it off {minutes} minutes, "
+                "up to {times} times."
+            ).format(minutes=int(SNOOZE.total_seconds() // 60), times=MAX_SNOOZES)
+        )
+        intro.setWordWrap(True)
+        intro.setProperty("role", "muted")
+        outer.addWidget(intro)
+        self.notice = NoticeBar()
+        self.notice.action_clicked.connect(self._notice_clicked)
+        outer.addWidget(self.notice)
+
+        self._stack = QStackedWidget()
+        outer.addWidget(self._stack, 1)
+        self._stack.addWidget(self._build_list())
+        self.editor = ReminderEditor(routines)
+        self.editor.save_requested.connect(self._save_editor)
+        self.editor.cancel_requested.connect(self.show_list)
+        editor_page = QWidget()  # the card as tall as its form, not as the page
+        editor_layout = QVBoxLayout(editor_page)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(self.editor)
+        editor_layout.addStretch(1)
+        self._stack.addWidget(editor_page)
+
+        outer.addLayout(self._build_bottom(autostart_enabled))
+        self.refresh()
+
+    def _build_bottom(self, autostart_enabled: Callable[[], bool] | None) -> QHBoxLayout:
+        bottom = QHBoxLayout()
+        back = QPushButton(self.tr("Back"))
+        back.setToolTip(self.tr("Back (Esc)"))
+        back.clicked.connect(self.back_requested)
+        bottom.addWidget(back)
+        bottom.addStretch(1)
+        self.autostart_box = QCheckBox(self.tr("Start Unknot when I log in, so reminders come"))
+        if autostart_enabled is None or self._set_autostart is None:
+            self.autostart_box.hide()
+        else:
+            self.autostart_box.setChecked(self._ask(autostart_enabled))
+            self.autostart_box.toggled.connect(self._autostart_toggled)
+        bottom.addWidget(self.autostart_box)
+        return bottom
+
+    def _build_list(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        holder = QWidget()
+        self._rows_layout = QVBoxLayout(holder)
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows_layout.setSpacing(10)
+        self.empty_label = QLabel(self.tr("No reminders yet. Add one for your bedtime."))
+        self.empty_label.setProperty("role", "muted")
+        self._rows_layout.addWidget(self.empty_label)
+        # Right under the last reminder, where the eye already is.
+        add_row = QHBoxLayout()
+        add_row.setContentsMargins(0, 4, 0, 0)
+        self.add_button = QPushButton(self.tr("Add a reminder"))
+        self.add_button.setProperty("role", "primary")
+        self.add_button.clicked.connect(self.add_reminder)
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        self._rows_layout.addLayout(add_row)
+        self._rows_layout.addStretch(1)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll, 1)
+        return page
+
+    # -- showing -----------------------------------------------------------
+
+    def reminders(self) -> list[Reminder]:
+        return list(self._reminders)
+
+    def refresh(self) -> None:
+        """Read the file again and show it (after an edit elsewhere, or as time passes)."""
+        self._reminders, self._problems = load_reminders(self._path)
+        if self._problems:
+            self._show_problems()
+        elif self._notice_action == self._start_over:
+            self.notice.hide()
+            self._notice_action = None
+        self._show_rows()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # "tonight" and "tomorrow" move with the clock; a page shown again says them anew.
+        self.refresh()
+        super().showEvent(event)
+
+    def _show_rows(self) -> None:
+        for row in self.rows:
+            row.hide()  # at once: deleteLater would leave it on screen until the next loop
+            row.deleteLater()
+        self.rows = []
+        now = self._clock.now()
+        zone = self._zone if self._zone is not None else local_zone()
+        editable = not self._problems
+        for index, reminder in enumerate(sorted(self._reminders, key=lambda r: r.at)):
+            row = ReminderRow(
+                reminder,
+                self._routine_title(reminder.routine),
+                self.next_text(reminder, now, zone),
+                self._language,
+            )
+            row.enabled_changed.connect(self._set_enabled)
+            row.edit_requested.connect(self.edit_reminder)
+            row.delete_requested.connect(self.delete_reminder)
+            row.set_editable(editable)
+            self._rows_layout.insertWidget(index, row)
+            self.rows.append(row)
+        self.empty_label.setText(
+            self.tr("No reminders yet. Add one for your bedtime.")
+            if editable
+            else self.tr("No reminders could be read from the file.")
+        )
+        self.empty_label.setVisible(not self._reminders)
+        self.add_button.setVisible(editable)
+
+    def next_text(self, reminder: Reminder, now: datetime, zone: tzinfo) -> str:
+        if not reminder.enabled:
+            return self.tr("Off")
+        moment = next_fire(reminder, now, zone)
+        if moment is None:
+            return self.tr("Off")
+        return self.tr("Next: {when}").format(when=when_text(moment, now))
+
+    def _routine_title(self, routine_id: str | None) -> str:
+        if routine_id is None:
+            return ""
+        return self._titles.get(routine_id, routine_id)
+
+    def _show_problems(self) -> None:
+        first = self._problems[0]
+        where = f"line {first.line}: " if first.line else ""
+        what = f"{first.field}: {first.message}" if first.field else first.message
+        more = len(self._problems) - 1
+        text = self.tr(
+            "{file} has a problem, so reminders cannot be changed here until it is fixed "
+            "({where}{what}{more})."
+        ).format(
+            file=self._path.name,
+            where=where,
+            what=what,
+            more=self.tr("; and {n} more").format(n=more) if more else "",
+        )
+        self._notice(text, self.tr("Keep a copy and start over"), self._start_over)
+
+    def _start_over(self) -> None:
+        """Set the file with problems aside and save what could be read."""
+        try:
+            kept = set_aside(self._path)
+        except OSError as error:
+            self._notice(
+                self.tr("{file} could not be moved aside: {reason}").format(
+                    file=self._path.name, reason=error.strerror or str(error)
+                )
+            )
+            return
+        good = self._reminders
+        if self._write(good):
+            self._notice(self.tr("The old file was kept as {name}.").format(name=kept.name))
+        self.refresh()
+
+    # -- changing ------------------------------------------------------------
+
+    def show_list(self) -> None:
+        self._stack.setCurrentIndex(0)
+        self.add_button.setFocus()
+
+    def add_reminder(self) -> None:
+        self.editor.begin(None, self._language)
+        self._stack.setCurrentIndex(1)
+
+    def edit_reminder(self, reminder_id: str) -> None:
+        found = next((r for r in self._reminders if r.id == reminder_id), None)
+        if found is None:
+            return
+        self.editor.begin(found, self._language)
+        self._stack.setCurrentIndex(1)
+
+    def delete_reminder(self, reminder_id: str) -> None:
+        fresh = self._fresh()
+        if fresh is None:
+            return
+        index = next((i for i, r in enumerate(fresh) if r.id == reminder_id), None)
+        if index is None:
+            self.refresh()
+            return
+        removed = fresh.pop(index)
+        if self._write(fresh):
+            self._undo = (index, removed)
+            self._notice(
+                self.tr("The reminder at {time} was deleted.").format(time=time_text(removed.at)),
+                self.tr("Undo"),
+                self._undo_delete,
+            )
+
+    def _undo_delete(self) -> None:
+        if self._undo is None:
+            return
+        index, removed = self._undo
+        fresh = self._fresh()
+        if fresh is None:
+            return
+        if all(r.id != removed.id for r in fresh):
+            fresh.insert(min(index, len(fresh)), removed)
+            if self._write(fresh):
+                self.notice.hide()
+        self._undo = None
+
+    def _set_enabled(self, reminder_id: str, on: bool) -> None:
+        def switch(reminder: Reminder) -> Reminder:
+            return Reminder(
+                reminder.id,
+                reminder.at,
+                reminder.days,
+                reminder.routine,
+                reminder.message,
+                enabled=on,
+            )
+
+        self._change(reminder_id, switch)
+
+    def _save_editor(self) -> None:
+        if not self.editor.days():
+            self.editor.show_error(self.tr("Choose at least one day."))
+            return
+        editing = self.editor.editing
+        if editing is None:
+            fresh = self._fresh()
+            if fresh is None:
+                return
+            made = self.editor.reminder(new_reminder_id(r.id for r in fresh), self._language)
+            if self._write([*fresh, made]):
+                self.show_list()
+            return
+        if self._change(
+            editing, lambda old: self.editor.reminder(old.id, self._language, old.enabled)
+        ):
+            self.show_list()
+
+    def _change(self, reminder_id: str, change: Callable[[Reminder], Reminder]) -> bool:
+        fresh = self._fresh()
+        if fresh is None:
+            return False
+        if all(r.id != reminder_id for r in fresh):
+            self._show_rows()  # deleted elsewhere meanwhile
+            return False
+        return self._write([change(r) if r.id == reminder_id else r for r in fresh])
+
+    def _fresh(self) -> list[Reminder] | None:
+        """The reminders in the file now; None (and the problem shown) if it has problems."""
+        self._reminders, self._problems = load_reminders(self._path)
+        if self._problems:
+            self._show_problems()
+            self._show_rows()
+            return None
+        return list(self._reminders)
+
+    def _write(self, reminders: list[Reminder]) -> bool:
+        try:
+            save_reminders(self._path, reminders)
+        except UnknotError as error:
+            from app.ui.errors import explain
+
+            log.warning("reminders not saved: %s", error)
+            self._notice(explain(error))
+            self._show_rows()  # back to what the file holds
+            return False
+        self._reminders = list(reminders)
+        self._problems = []
+        if self._notice_action == self._start_over:
+            self.notice.hide()
+        self._show_rows()
+        self.reminders_saved.emit()
+        return True
+
+    # -- the rest --------------------------------------------------------------
+
+    def _notice(
+        self, text: str, action: str = "", callback: Callable[[], None] | None = None
+    ) -> None:
+        self._notice_action = callback
+        self.notice.show_message(text, action)
+
+    def _notice_clicked(self) -> None:
+        if self._notice_action is not None:
+            self._notice_action()
+
+    def _ask(self, question: Callable[[], bool]) -> bool:
+        try:
+            return question()
+        except OSError as error:
+            log.warning("cannot tell whether Unknot starts at login: %s", error)
+            return False
+
+    def _autostart_toggled(self, on: bool) -> None:
+        assert self._set_autostart is not None
+        try:
+            self._set_autostart(on)
+        except (OSError, UnknotError) as error:
+            log.warning("start at login not changed: %s", error)
+            self._notice(
+                self.tr("Unknot could not change whether it starts at login: {reason}").format(
+                    reason=getattr(error, "strerror", None) or str(error)
+                )
+            )
+            self.autostart_box.blockSignals(True)
+            self.autostart_box.setChecked(not on)
+            self.autostart_box.blockSignals(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A key event, not a shortcut: Esc left unused by the focused field comes up here,
+        # whether or not the window is active.
+        if event.key() != Qt.Key.Key_Escape:
+            super().keyPressEvent(event)
+        elif self._stack.currentIndex() == 1:
+            self.show_list()
+        else:
+            self.back_requested.emit()
