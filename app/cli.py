@@ -43,6 +43,7 @@ NO_OPTIONS = SimpleNamespace(
     basedir=None,
     emergency=False,
     install_desktop_entry=False,
+    tray=False,
 )
 
 
@@ -98,6 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         type=iso_date,
         help="with --export-report: start the report at the night of this date",
+    )
+    parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start hidden in the tray, for reminders (what 'Start at login' runs)",
     )
     parser.add_argument(
         "--install-desktop-entry",

@@ -281,6 +281,14 @@ class Journal:
             for row in rows
         ]
 
+    def last_finished_session_end(self) -> datetime | None:
+        """When the last routine played to its end ended; None if none ever was."""
+        row = self._db.execute(
+            "SELECT ended_utc, utc_offset_min FROM session WHERE finished = 1"
+            " ORDER BY ended_utc DESC LIMIT 1"
+        ).fetchone()
+        return _local(row[0], row[1]) if row else None
+
     def sessions(self) -> list[SessionRecord]:
         rows = self._db.execute(
             "SELECT id, routine_id, started_utc, utc_offset_min, ended_utc, completed,"

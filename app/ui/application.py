@@ -76,6 +76,9 @@ def run(args: LaunchOptions, lock: PrimaryLock | None) -> int:
     window.first_painted.connect(lambda: QTimer.singleShot(0, started.after_first_paint))
     if args.emergency:
         window.show_relief()  # the relief screen is the first thing painted
+    elif getattr(args, "tray", False):
+        # Started hidden (at login): no paint comes, so set up the rest now.
+        QTimer.singleShot(0, started.after_first_paint)
     else:
         window.show()
     return app.exec()
@@ -203,10 +206,26 @@ class Startup:
         if problem is not None:
             self.window.show_settings_notice(explain(problem))
         self._open_journal()
+        self._start_reminders()
+        if self.window.isVisible():
+            # Read the diary while idle, so the diary screen opens at once later.
+            QTimer.singleShot(3000, self.window.preload_diary)
+        elif (
+            getattr(self.args, "tray", False)
+            and self.window.background is not None
+            and self.window.background.tray is None
+        ):
+            # No tray on this desktop: a minimised window keeps the reminders running.
+            self.window.showMinimized()
+            self.window.tell(
+                self.window.tr("There is no tray here; Unknot stays as a minimised window.")
+            )
         if self.window.relief_showing:
             # Someone in a cramp is not asked to read a disclaimer first: after the relief.
             self.window.relief_closed.connect(self._ask_disclaimer_after_relief)
             return
+        if not self.window.isVisible() and not self.window.isMinimized():
+            return  # started hidden in the tray at login: no dialog until it is opened
         if not self.window.ask_disclaimer_once():
             self.app.quit()
             return
@@ -214,6 +233,18 @@ class Startup:
             self.handle_request({"command": "routine", "id": self.args.routine})
         else:
             self.window.show_list()
+
+    def _start_reminders(self) -> None:
+        """Reminders, the tray, notifications and sleep: the app's background duties."""
+        from app.ui.reminder_service import ReminderService
+
+        try:
+            service = ReminderService(self.window, self.paths, SystemClock(), _app_icon())
+            self.window.background = service
+            service.start()
+        except Exception:  # reminders failing must not take the rest of the app with them
+            log.exception("reminders could not start")
+            self.window.tell(self.window.tr("Reminders could not start; see the log."))
 
     def _ask_disclaimer_after_relief(self) -> None:
         if not self.window.settings.disclaimer_accepted and not self.window.ask_disclaimer_once():
@@ -255,7 +286,7 @@ class Startup:
             self.window.tell(self.window.tr("The diary could not be opened; routines still play."))
             return
         self.window.journal = journal
-        self.window.flush_episodes()  # a cramp logged before the diary opened
+        self.window.note_journal_opened()
         if problem is not None:
             self.window.list_page.notice("diary").show_message(explain(problem))
 

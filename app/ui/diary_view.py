@@ -344,6 +344,19 @@ class DiaryView(QWidget):
         if self._index is None:
             self._load()
 
+    def set_journal(self, journal: Journal | None) -> None:
+        """The diary, opened (or reopened) after this page was built."""
+        self._journal = journal
+        self.pages.setCurrentWidget(self.message_label if journal is None else self.tabs)
+        for widget in (
+            *self.range_buttons.values(),
+            self.add_button,
+            self.csv_button,
+            self.pdf_button,
+        ):
+            widget.setEnabled(journal is not None)
+        self.refresh()
+
     def refresh(self) -> None:
         """Read the diary again: now if the page is on screen, else when it is next shown."""
         self._index = None

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -38,9 +39,12 @@ if TYPE_CHECKING:
     from app.core.player import SessionReport
     from app.core.relief import ReliefPlan
     from app.core.routines import Library, Problem, Routine
+    from app.ui.diary_view import DiaryView
     from app.ui.finished_view import FinishedPage
     from app.ui.player_view import PlayerView
     from app.ui.relief_view import ReliefView
+    from app.ui.reminder_service import ReminderService
+    from app.ui.reminders_view import RemindersPage
     from app.ui.routine_detail import RoutineDetailPage
 
 log = logging.getLogger(__name__)
@@ -83,6 +87,11 @@ class MainWindow(QMainWindow):
         self._relief_painted_callbacks: list[Callable[[], None]] = []
         self._relief_fell_back = False
         self._was_full_screen = False
+        self._diary_page: DiaryView | None = None
+        self._reminders_page: RemindersPage | None = None
+        self.background: ReminderService | None = None  # reminders, tray; after first paint
+        self._last_done: datetime | None = None  # the last routine played to its end
+        self._quitting = False
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
         self.setMinimumSize(640, 480)
@@ -98,6 +107,7 @@ class MainWindow(QMainWindow):
         self._colors: Colors | None = None
         # The menu titles exist before the first paint so the layout does not shift; their
         # actions are added right after it (a key shortcut creates the costly Qt namespace).
+        self._go_menu = self.menuBar().addMenu(self.tr("&Go"))
         self._view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._sound_menu = self.menuBar().addMenu(self.tr("&Sound"))
         self._help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -173,6 +183,17 @@ class MainWindow(QMainWindow):
     def fill_menus(self) -> None:
         if self._mute_action is not None:
             return
+        go = self._go_menu
+        for text, key, slot in (
+            (self.tr("Routines"), "Ctrl+1", self.show_list),
+            (self.tr("Diary"), "Ctrl+2", self.show_diary),
+            (self.tr("Reminders"), "Ctrl+3", self.show_reminders),
+        ):
+            action = go.addAction(text, slot)
+            action.setShortcut(QKeySequence(key))
+        go.addSeparator()
+        quit_action = go.addAction(self.tr("Quit"), self.quit_app)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         view = self._view_menu
         themes = view.addMenu(self.tr("Theme"))
         group = QActionGroup(self)
@@ -222,6 +243,9 @@ class MainWindow(QMainWindow):
         signs = help_menu.addAction(self.tr("Warning signs"), self.show_warning_signs)
         signs.setShortcut(QKeySequence("F1"))
         help_menu.addAction(self.tr("Disclaimer"), self.show_disclaimer)
+        help_menu.addAction(
+            self.tr("Add Unknot to the applications menu"), self.install_desktop_entry
+        )
         self._problems_action = help_menu.addAction(
             self.tr("Problems in routine files"), self.show_problems
         )
@@ -349,6 +373,7 @@ class MainWindow(QMainWindow):
             self._relief.full_screen_requested.connect(self._toggle_relief_full_screen)
             self._relief.painted.connect(self._on_relief_painted)
             self._relief.episode_waiting.connect(self._retry_episodes_later)
+            self._relief.episode_saved.connect(self._diary_changed)
             if self.content is not None:
                 self._relief.set_content(self.content.warning_tiers)
             self.pages.addWidget(self._relief)
@@ -463,6 +488,140 @@ class MainWindow(QMainWindow):
         if self.episodes.flush() and self._episode_retry is not None:
             self._episode_retry.stop()
 
+    # -- diary and reminders ------------------------------------------------------------
+
+    def show_diary(self) -> None:
+        if self.relief_showing:
+            return
+        if self._diary_page is None:
+            from app.ui.diary_view import DiaryView
+
+            self._diary_page = DiaryView(self.journal, self._clock, self._routine_titles())
+            self._diary_page.back_requested.connect(self.show_list)
+            if self._colors is not None:
+                self._diary_page.apply_colors(self._colors)
+            self.pages.addWidget(self._diary_page)
+        self.pages.setCurrentWidget(self._diary_page)
+        self._diary_page.setFocus()
+
+    def preload_diary(self) -> None:
+        """Build the diary screen and read the diary while nothing else happens, so that
+        opening it later is instant."""
+        if self._diary_page is None and self.journal is not None and self.isVisible():
+            from app.ui.diary_view import DiaryView
+
+            self._diary_page = DiaryView(self.journal, self._clock, self._routine_titles())
+            self._diary_page.back_requested.connect(self.show_list)
+            if self._colors is not None:
+                self._diary_page.apply_colors(self._colors)
+            self.pages.addWidget(self._diary_page)
+            self._diary_page.preload()
+
+    def _diary_changed(self) -> None:
+        if self._diary_page is not None:
+            self._diary_page.refresh()
+
+    def show_reminders(self) -> None:
+        if self.relief_showing:
+            return
+        if self._reminders_page is None:
+            from app.core.reminders import local_zone
+            from app.desktop import desktop_entries
+            from app.ui.reminders_view import RemindersPage
+
+            titles = self._routine_titles()
+            self._reminders_page = RemindersPage(
+                self.settings_store.path.with_name("reminders.yaml"),
+                list(titles.items()),
+                self._clock,
+                language=self.language,
+                zone=local_zone(),
+                autostart_enabled=desktop_entries.autostart_enabled,
+                set_autostart=lambda on: desktop_entries.set_autostart(on, self._basedir),
+            )
+            self._reminders_page.back_requested.connect(self.show_list)
+            if self.background is not None:
+                scheduler = self.background.scheduler
+                self._reminders_page.reminders_saved.connect(scheduler.reload)
+                scheduler.reminders_changed.connect(self._reminders_page.refresh)
+            self.pages.addWidget(self._reminders_page)
+        self.pages.setCurrentWidget(self._reminders_page)
+
+    @property
+    def _basedir(self) -> Path | None:
+        # settings.yaml is DIR/config/settings.yaml under --basedir DIR
+        import os
+
+        return Path(os.environ["UNKNOT_HOME"]) if os.environ.get("UNKNOT_HOME") else None
+
+    def _routine_titles(self) -> dict[str, str]:
+        from app.core.routines import RELIEF_ROUTINE_ID
+
+        routines = self.library.routines if self.library is not None else {}
+        return {
+            routine_id: routine.title.get(self.language)
+            for routine_id, routine in routines.items()
+            if routine_id != RELIEF_ROUTINE_ID
+        }
+
+    def routine_title(self, routine_id: str) -> str:
+        return self._routine_titles().get(routine_id, routine_id)
+
+    def tip_text(self, day: date) -> str:
+        tip = self.content.tip_for(day) if self.content is not None else None
+        return tip.text.get(self.language) if tip is not None else ""
+
+    def last_routine_done(self) -> datetime | None:
+        """When a routine last played to its end (for "done tonight"); cheap, no SQL."""
+        return self._last_done
+
+    def note_journal_opened(self) -> None:
+        if self.journal is not None:
+            self._last_done = self.journal.last_finished_session_end()
+        self.flush_episodes()  # a cramp logged before the diary opened
+        if self._diary_page is not None:
+            self._diary_page.set_journal(self.journal)
+
+    def install_desktop_entry(self) -> None:
+        from app.core.errors import WriteError
+        from app.desktop.desktop_entries import install_launcher
+
+        try:
+            install_launcher(self._basedir)
+        except WriteError as error:
+            from app.ui.errors import explain
+
+            self.tell(explain(error))
+            return
+        self.tell(
+            self.tr(
+                "Unknot is in the applications menu, with a \u201cCramp relief now\u201d action."
+            )
+        )
+
+    def start_routine_safely(self, routine_id: str) -> None:
+        try:
+            self.start_routine(routine_id)
+        except RoutineNotFoundError as error:
+            from app.ui.errors import explain
+
+            self.show_list()
+            self.tell(explain(error))
+
+    def open_routine_safely(self, routine_id: str) -> None:
+        try:
+            self.open_routine(routine_id)
+        except RoutineNotFoundError as error:
+            from app.ui.errors import explain
+
+            self.show_list()
+            self.tell(explain(error))
+
+    def quit_app(self) -> None:
+        self._quitting = True
+        self.close()
+        QApplication.quit()
+
     # -- navigation ------------------------------------------------------------
 
     def raise_window(self) -> None:
@@ -572,6 +731,10 @@ class MainWindow(QMainWindow):
 
     def _record(self, report: SessionReport) -> None:
         """Write the session to the diary; if it cannot take it now, keep it and retry."""
+        if report.finished:
+            self._last_done = report.ended_at
+            if self.background is not None:
+                self.background.scheduler.check_now()  # "done tonight" shows at once
         self._unsaved.append(report)
         if self.journal is None:
             return
@@ -585,6 +748,7 @@ class MainWindow(QMainWindow):
                 self.tell(self.tr("The diary could not be saved just now; Unknot will try again."))
                 return
             self._unsaved.pop(0)
+        self._diary_changed()
 
     @property
     def session_reports(self) -> list[SessionReport]:
@@ -592,6 +756,17 @@ class MainWindow(QMainWindow):
         return list(self._session_reports)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and self.background is not None and self.background.keeps_running:
+            # Reminders are on: stay in the tray (said once); a cramp being guided is kept.
+            if self._relief is not None and self._relief.in_progress:
+                self._relief.abandon()
+                self.leave_relief()
+            event.ignore()
+            self.hide()
+            self.background.tell_once_about_tray()
+            return
+        if self.background is not None:
+            self.background.stop()
         if self._player_page is not None:
             self._player_page.shutdown()  # a routine in progress is recorded as stopped
         if self._relief is not None:

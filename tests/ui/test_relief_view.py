@@ -161,9 +161,7 @@ def test_esc_never_ends_the_guidance_and_not_now_records_nothing(
     journal.close()
 
 
-def test_warning_signs_are_one_key_away_and_the_steps_go_on(
-    qtbot: QtBot, paths: AppPaths
-) -> None:
+def test_warning_signs_are_one_key_away_and_the_steps_go_on(qtbot: QtBot, paths: AppPaths) -> None:
     window, clock, _ = make_window(qtbot, paths)
     relief = window.show_relief()
     qtbot.keyClick(relief, Qt.Key.Key_Return)
@@ -272,9 +270,7 @@ def test_a_missing_relief_routine_falls_back_to_the_built_in_steps(
     assert "built-in steps" in window.statusBar().currentMessage()
 
 
-def test_an_emergency_request_is_acknowledged_once_painted(
-    qtbot: QtBot, paths: AppPaths
-) -> None:
+def test_an_emergency_request_is_acknowledged_once_painted(qtbot: QtBot, paths: AppPaths) -> None:
     window, _, _ = make_window(qtbot, paths)
     window.hide()  # in the tray, say
     lock = PrimaryLock(socket_path(paths.basedir))

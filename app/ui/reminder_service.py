@@ -1,0 +1,193 @@
+"""Reminders while Unknot runs: the schedule, the tray, notifications, and waking from sleep.
+
+Set up after the first paint (or at once with `--tray`). A reminder goes out as a desktop
+notification with Start, Snooze and Skip tonight when the notification server has actions;
+as the tray's message when it has none; and, with no notification server at all, by raising
+the window with the reminder in its status line.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
+
+from app.core.reminders import MAX_SNOOZES, HandledState, Reminder
+from app.desktop.notifications import DesktopNotifier
+from app.desktop.sleep_watch import SleepWatch
+from app.ui.reminder_scheduler import ReminderScheduler
+from app.ui.tray import TrayIcon
+
+if TYPE_CHECKING:
+    from app.core.clock import Clock
+    from app.core.storage import AppPaths
+    from app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+STATE_FILE = "reminders-state.json"
+DEFAULT_ROUTINE = "evening-stretch"
+
+
+class ReminderService(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        paths: AppPaths,
+        clock: Clock,
+        icon: QIcon,
+        *,
+        notifier: DesktopNotifier | None = None,
+        tray: TrayIcon | None = None,
+        sleep_watch: SleepWatch | None = None,
+        zone: tzinfo | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self._clock = clock
+        state = HandledState(paths.state_dir / STATE_FILE)
+        self.scheduler = ReminderScheduler(
+            clock, paths.reminders_file, state, window.last_routine_done, zone=zone, parent=self
+        )
+        self.notifier = notifier if notifier is not None else DesktopNotifier(parent=self)
+        if tray is None and TrayIcon.available():
+            tray = TrayIcon(icon, self)
+        self.tray = tray
+        self.sleep_watch = sleep_watch if sleep_watch is not None else SleepWatch(parent=self)
+        self._sent: dict[int, tuple[Reminder, datetime]] = {}
+        self._told_about_tray = False
+
+        self.scheduler.reminder_due.connect(self.remind)
+        self.scheduler.reminder_missed.connect(
+            lambda reminder, at: log.info("reminder %s at %s missed", reminder.id, at)
+        )
+        self.scheduler.problems.connect(self._problems)
+        self.scheduler.state_not_saved.connect(
+            lambda error: log.warning("reminder state not saved: %s", error)
+        )
+        self.notifier.action_invoked.connect(self._action)
+        self.sleep_watch.resumed.connect(self.scheduler.check_now)
+        if self.tray is not None:
+            tray = self.tray
+            tray.cramp_now_requested.connect(window.show_relief)
+            tray.start_routine_requested.connect(self.start_tonights_routine)
+            tray.pause_requested.connect(self.scheduler.pause)
+            tray.resume_requested.connect(self.scheduler.resume)
+            tray.open_requested.connect(window.raise_window)
+            tray.quit_requested.connect(window.quit_app)
+            self.scheduler.status_changed.connect(self._update_tray)
+
+    def start(self) -> None:
+        self.notifier.start()
+        self.sleep_watch.start()
+        self.scheduler.start()
+        if self.tray is not None:
+            self.tray.show()
+            self._update_tray()
+
+    def stop(self) -> None:
+        self.scheduler.stop()
+        self.notifier.stop()
+        self.sleep_watch.stop()
+        if self.tray is not None:
+            self.tray.hide()
+
+    # -- the window asks ------------------------------------------------------------
+
+    @property
+    def keeps_running(self) -> bool:
+        """Whether closing the window should leave Unknot in the tray: a reminder is on."""
+        return self.tray is not None and any(r.enabled for r in self.scheduler.reminders())
+
+    def tell_once_about_tray(self) -> None:
+        if self.tray is not None and not self._told_about_tray:
+            self._told_about_tray = True
+            self.tray.show_message(
+                self.tr("Unknot is still here"),
+                self.tr("It keeps your reminders in the tray. Quit from the tray's menu."),
+            )
+
+    # -- reminding -----------------------------------------------------------------
+
+    def remind(self, reminder: Reminder, occurrence: datetime, late: bool) -> None:
+        title = self.window.routine_title(reminder.routine or DEFAULT_ROUTINE)
+        summary = self.tr("Time for: {routine}").format(routine=title)
+        lines = []
+        if late:
+            lines.append(
+                self.tr("This was due at {time}, while the computer was asleep or off.").format(
+                    time=occurrence.strftime("%H:%M")
+                )
+            )
+        if reminder.message is not None:
+            lines.append(reminder.message.get(self.window.language))
+        else:  # a rotating tip from the content brief
+            lines.append(self.window.tip_text(occurrence.date()))
+        body = "\n".join(line for line in lines if line)
+        if self.notifier.available or self.notifier.start():
+            actions = [("start", self.tr("Start"))]
+            if self.scheduler.snoozes_left(reminder.id, occurrence) > 0:
+                actions.append(("snooze", self.tr("Snooze 10 min")))
+            actions.append(("skip", self.tr("Skip tonight")))
+            notification = self.notifier.notify(
+                summary,
+                body,
+                actions if self.notifier.supports_actions else (),
+                default_label=self.tr("Open"),
+                category="x-unknot.reminder",
+            )
+            if notification is not None:
+                self._sent[notification] = (reminder, occurrence)
+                if self.notifier.supports_actions:
+                    return
+        if self.tray is not None:
+            self.tray.show_message(summary, body)
+            return
+        self.window.raise_window()
+        self.window.tell(f"{summary} {body}")
+
+    def _action(self, notification: int, key: str) -> None:
+        sent = self._sent.pop(notification, None)
+        if sent is None:
+            return
+        reminder, occurrence = sent
+        if key == "snooze":
+            if not self.scheduler.snooze(reminder.id, occurrence):
+                self.window.tell(
+                    self.tr("Snoozed {n} times already; the reminder is over for tonight.").format(
+                        n=MAX_SNOOZES
+                    )
+                )
+        elif key == "skip":
+            self.scheduler.skip_tonight()
+        elif key in ("start", "default"):
+            self.window.raise_window()
+            if self.window.relief_showing:
+                return  # never push the relief screen aside
+            routine = reminder.routine or DEFAULT_ROUTINE
+            if key == "start":
+                self.window.start_routine_safely(routine)
+            else:
+                self.window.open_routine_safely(routine)
+
+    def start_tonights_routine(self) -> None:
+        status = self.scheduler.status()
+        routine = status.next_reminder.routine if status.next_reminder is not None else None
+        self.window.raise_window()
+        if not self.window.relief_showing:
+            self.window.open_routine_safely(routine or DEFAULT_ROUTINE)
+
+    def _update_tray(self) -> None:
+        if self.tray is not None:
+            self.tray.update_status(self.scheduler.status())
+
+    def _problems(self, problems: list[object]) -> None:
+        for problem in problems:
+            log.warning("reminders: %s", problem)
+        if problems:
+            self.window.tell(
+                self.tr("reminders.yaml has a problem; the last good reminders stay on.")
+            )
