@@ -1,5 +1,5 @@
 """Start Unknot: `uv run main.py [options]`."""
 
-from app.cli import main
+from app.launch import main
 
 raise SystemExit(main())

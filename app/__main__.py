@@ -1,5 +1,5 @@
 """`python -m app` runs Unknot, like `unknot` and `uv run main.py`."""
 
-from app.cli import main
+from app.launch import main
 
 raise SystemExit(main())

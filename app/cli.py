@@ -337,6 +337,12 @@ def launch(args: LaunchOptions) -> int:
         lock.release()
 
 
+def run_relief_without_instance() -> int:
+    """The running instance hangs: a relief screen of this process's own, with no socket."""
+    args = SimpleNamespace(**{**vars(NO_OPTIONS), "emergency": True})
+    return _run_interface(args, None)
+
+
 def _run_interface(args: LaunchOptions, lock: PrimaryLock | None) -> int:
     from app.ui.application import run
 

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from app.core.errors import WriteError
+from app.core.socket_name import APP_DIR_NAME, HOME_ENV, socket_file
 
-APP_DIR_NAME = "unknot"
-HOME_ENV = "UNKNOT_HOME"
+__all__ = ["APP_DIR_NAME", "HOME_ENV", "AppPaths", "atomic_write", "set_aside", "socket_path"]
 
 
 @dataclass(frozen=True)
@@ -72,23 +71,8 @@ class AppPaths:
 
 
 def socket_path(basedir: str | os.PathLike[str] | None = None) -> Path:
-    """The local socket of the running instance for this user and this data folder.
-
-    Each `--basedir` gets its own instance, so tests and a second profile never collide.
-    The name is a short checksum because Unix socket paths are limited to about 100 bytes;
-    crc32 (zlib is built in) keeps hashlib and OpenSSL off the launch path.
-    """
-    chosen = basedir if basedir is not None else os.environ.get(HOME_ENV) or None
-    key = str(Path(chosen).expanduser().absolute()) if chosen is not None else "default"
-    digest = f"{zlib.crc32(key.encode()):08x}"
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime and Path(runtime).is_dir() and os.access(runtime, os.W_OK):
-        folder = Path(runtime) / APP_DIR_NAME
-    else:
-        import tempfile
-
-        folder = Path(tempfile.gettempdir()) / f"{APP_DIR_NAME}-{os.getuid()}"
-    return folder / f"{digest}.sock"
+    """The local socket of the running instance (see socket_name.socket_file)."""
+    return Path(socket_file(basedir))
 
 
 def atomic_write(path: Path, data: bytes | str, mode: int = 0o600) -> None:

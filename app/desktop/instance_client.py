@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from app.desktop.quick_client import EMERGENCY_TIMEOUT_S
+
 REPLY_TIMEOUT_S = 3.0
 STARTUP_WAIT_S = 5.0  # how long to wait for an instance that is starting to listen
-# `unknot --emergency`: a painted relief screen takes about 30 ms; after this long the
-# instance is taken to be hung, and the command shows its own relief screen instead.
-EMERGENCY_TIMEOUT_S = 1.5
+
+__all__ = ["EMERGENCY_TIMEOUT_S", "PrimaryLock", "Reply", "forward_or_lock", "send"]
 
 
 @dataclass(frozen=True)

@@ -194,7 +194,7 @@ class Startup:
             self.server = InstanceServer(self.lock.socket_file, self.handle_request, self.window)
             self.server.listen()
         # Built now, hidden, so that `unknot --emergency` only switches a page and paints.
-        self.window.relief_view()
+        self.window.prepare_relief()
         self.window.show_load_problems_notice()
         if self.folder_problem:
             self.window.tell(

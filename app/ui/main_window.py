@@ -377,7 +377,22 @@ class MainWindow(QMainWindow):
             if self.content is not None:
                 self._relief.set_content(self.content.warning_tiers)
             self.pages.addWidget(self._relief)
+            if self._painted:
+                self._relief.accept_focus()
+            else:  # `unknot --emergency` builds it before the first paint
+                self.first_painted.connect(self._relief.accept_focus)
         return self._relief
+
+    def prepare_relief(self) -> None:
+        """Build the relief screen and render it once, unseen, at the window's size: its
+        style sheet, layout and 32 pt glyphs are then ready, and showing it costs a paint."""
+        relief = self.relief_view()
+        if not self.relief_showing:
+            # Offering a position re-polishes two buttons, and PySide6 builds QStyle's enum
+            # classes on first use (about 30 ms): done now, while idle, not in a cramp.
+            relief.begin(self.settings.relief_position)
+            relief.resize(self.pages.size())
+            relief.grab()
 
     @property
     def episodes(self) -> EpisodeKeeper:

@@ -12,10 +12,9 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QColor, QHideEvent, QKeyEvent, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -230,36 +229,30 @@ class ReliefView(QWidget):
             key.Key_Left: self._left,
         }
 
-    # Keys are read by an event filter on the application while the relief screen is on
-    # screen: whichever widget has focus, Enter means "It's gone" and Esc never ends the
-    # guidance. (Shortcuts would do, but a focused button takes Enter for itself.)
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+    # Keys reach the relief screen from whichever of its children has focus: its buttons
+    # let Enter, Esc, arrows and F-keys pass up to here (none is a default button but the
+    # offered position, whose Enter means the same). An application-wide event filter
+    # would do too, but every event in the app would then pass through Python, and the
+    # first of each kind costs PySide6 its enum classes: 60 ms when the cramp comes.
+    def accept_focus(self) -> None:
+        """Take the keyboard focus when shown (after the first paint: it needs `Qt`)."""
+        from PySide6.QtCore import Qt
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-        super().hideEvent(event)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if self._keys is None:
+            self._keys = self._key_handlers()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not self.isVisible():
-            return False
-        if not isinstance(watched, QWidget) or watched.window() is not self.window():
-            return False  # a dialog over the relief screen has its own keys
-        assert isinstance(event, QKeyEvent)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         from PySide6.QtCore import Qt
 
         held = Qt.KeyboardModifier
-        if event.modifiers() & (held.ControlModifier | held.AltModifier | held.MetaModifier):
-            return False  # Ctrl+Q and friends keep their meaning
-        if self._keys is None:
-            self._keys = self._key_handlers()
-        handler = self._keys.get(event.key())
-        return bool(handler is not None and handler())
+        if not event.modifiers() & (held.ControlModifier | held.AltModifier | held.MetaModifier):
+            if self._keys is None:
+                self._keys = self._key_handlers()
+            handler = self._keys.get(event.key())
+            if handler is not None and handler():
+                return
+        super().keyPressEvent(event)
 
     # -- what the main window calls --------------------------------------------------
 
@@ -311,6 +304,7 @@ class ReliefView(QWidget):
         self._episode_number = self.keeper.new()
         steps.start(plan)
         self.pages.setCurrentWidget(steps)
+        self.setFocus()  # the steps' buttons take no focus: keys come here
         self._store(finished=False)
 
     def gone(self) -> None:
@@ -377,6 +371,7 @@ class ReliefView(QWidget):
 
     def back_from_signs(self) -> None:
         self.pages.setCurrentWidget(self._page_before_signs or self.choice)
+        self.setFocus()
         current = self.pages.currentWidget()
         if current is self.choice:
             self.choice.offer(self.choice.offered)
@@ -406,6 +401,7 @@ class ReliefView(QWidget):
         page = self._aftercare_page()
         page.show_plan(self._steps.plan if self._steps is not None else None)
         self.pages.setCurrentWidget(page)
+        self.setFocus()
 
     def _cancel(self) -> None:
         self.closed.emit()

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from app.core.storage import socket_path
+# Not pathlib: a bare client, so the floor is the least a round trip can cost.
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+from app.core.socket_name import socket_file
 
 with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-    client.connect(str(socket_path(os.environ.get("UNKNOT_HOME"))))
-    client.sendall(json.dumps({"command": "emergency"}).encode() + b"\n")
+    client.connect(socket_file())
+    client.sendall(b'{"command": "emergency"}\n')
     reply = client.recv(4096)
-sys.exit(0 if json.loads(reply).get("ok") else 1)
+sys.exit(0 if reply.startswith(b'{"ok": true}') else 1)

@@ -57,7 +57,7 @@ server.bind(str(path)); server.listen(1)
 def answer():
     c, _ = server.accept(); c.recv(4096); c.sendall(b'{{"ok": true}}\\n'); c.close()
 threading.Thread(target=answer, daemon=True).start()
-from app.cli import main
+from app.launch import main
 code = main(["--basedir", {str(tmp_path)!r}, *{options!r}])
 heavy = sorted(m for m in sys.modules
                if m.split(".")[0] in ("PySide6", "shiboken6", "pygame", "yaml", "platformdirs"))
@@ -67,6 +67,38 @@ print(code, ",".join(heavy))
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=30
     )
     assert result.stdout.split() == ["0"], result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("options", [[], ["--emergency"]])
+def test_the_quick_path_needs_no_json_pathlib_or_argparse(
+    tmp_path: Path, options: list[str]
+) -> None:
+    """A plain launch and --emergency reach a running instance with the bare socket."""
+    path = socket_path(tmp_path)
+    seen: list[bytes] = []
+    thread = serve_once(path, b'{"ok": true}\n', seen)
+    code = (
+        "import sys\n"
+        "from app.launch import main\n"
+        f"code = main({options!r})\n"
+        "heavy = ('json', 'pathlib', 'dataclasses', 'argparse', 'PySide6', 'yaml')\n"
+        "print(code, ','.join(sorted(m for m in heavy if m in sys.modules)))\n"
+    )
+    env = {**os.environ, "UNKNOT_HOME": str(tmp_path), "XDG_ACTIVATION_TOKEN": 'a"b'}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=env,
+        check=False,
+    )
+    thread.join(5)
+    assert result.stdout.split() == ["0"], result.stdout + result.stderr
+    import json
+
+    command = "emergency" if options else "show"
+    assert json.loads(seen[0]) == {"command": command, "activation_token": 'a"b'}
 
 
 def test_a_request_is_sent_as_one_json_line(tmp_path: Path) -> None:
