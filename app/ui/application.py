@@ -54,8 +54,9 @@ def run(args: LaunchOptions, lock: PrimaryLock | None) -> int:
     app = QApplication([sys.argv[0] if sys.argv else APP_ID])
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName(APP_ID)
-    if app.style().name() != "fusion":  # already the default on most Linux desktops
-        app.setStyle("Fusion")
+    # Set by name, without asking style() first: wrapping the QStyle object makes PySide6
+    # build its enum classes, about 30 ms before the first paint.
+    app.setStyle("Fusion")
     font = app.font()
     # Desktop defaults (often 9-10 pt) are small for a routine followed from a mat.
     font.setPointSizeF(max(font.pointSizeF(), 11.0))

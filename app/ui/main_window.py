@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
 
             self._relief = ReliefView(
                 self._relief_plan,
-                self.episodes,
+                lambda: self.episodes,
                 clock=self._clock,
                 cue_player_factory=self._relief_cues,
                 language=self.language,
@@ -379,8 +379,9 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._relief)
             if self._painted:
                 self._relief.accept_focus()
-            else:  # `unknot --emergency` builds it before the first paint
-                self.first_painted.connect(self._relief.accept_focus)
+            else:  # `unknot --emergency` builds it before the first paint; keys just after
+                relief = self._relief
+                self.first_painted.connect(lambda: QTimer.singleShot(0, relief.accept_focus))
         return self._relief
 
     def prepare_relief(self) -> None:

@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+OFFERED_STYLE = (
+    f"background: {NIGHT.accent}; color: {NIGHT.accent_text}; font-weight: 600;"
+    f" border: 3px solid {NIGHT.hold};"
+)
 TEXT_PT = 32  # the least size of any text a person must read on the relief screen
 HINT_PT = 20  # key hints under the buttons, which nobody needs to read
 
@@ -151,10 +155,11 @@ class ChoicePage(QWidget):
         """Put the position chosen last time first in line for Enter."""
         button = self.standing if position == "standing" else self.bed
         for candidate in (self.bed, self.standing):
-            candidate.setProperty("role", "primary" if candidate is button else "")
+            # A style sheet of its own, not a "role" property and a re-polish: calling
+            # style() makes PySide6 build QStyle's enum classes, 80 ms before the first
+            # paint of `unknot --emergency`.
+            candidate.setStyleSheet(OFFERED_STYLE if candidate is button else "")
             candidate.setDefault(candidate is button)
-            candidate.style().unpolish(candidate)
-            candidate.style().polish(candidate)
         self.hint.setText(
             self.tr("Enter: {choice}. Arrow keys to change.").format(choice=button.text())
         )
@@ -174,7 +179,7 @@ class ReliefView(QWidget):
     def __init__(
         self,
         plan_for: Callable[[str], ReliefPlan],
-        keeper: EpisodeKeeper,
+        keeper: Callable[[], EpisodeKeeper],
         *,
         clock: Clock,
         cue_player_factory: Callable[[], CuePlayer],
@@ -186,7 +191,9 @@ class ReliefView(QWidget):
         self.setStyleSheet(relief_style())
         self._background = QColor(NIGHT.window)
         self._plan_for = plan_for
-        self.keeper = keeper
+        # Asked for only when an episode starts: it brings SQLite, which the first paint
+        # of `unknot --emergency` does without.
+        self._keeper = keeper
         self._clock = clock
         self._cue_player_factory = cue_player_factory
         self._language = language
@@ -301,7 +308,7 @@ class ReliefView(QWidget):
 
             plan = built_in_plan(position)
         steps = self._steps_page()
-        self._episode_number = self.keeper.new()
+        self._episode_number = self._keeper().new()
         steps.start(plan)
         self.pages.setCurrentWidget(steps)
         self.setFocus()  # the steps' buttons take no focus: keys come here
@@ -386,7 +393,7 @@ class ReliefView(QWidget):
 
     def _keep(self, episode: Episode) -> None:
         self._episode = episode
-        if self.keeper.save(self._episode_number, episode):
+        if self._keeper().save(self._episode_number, episode):
             self.episode_saved.emit()
         else:
             self.episode_waiting.emit()

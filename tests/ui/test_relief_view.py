@@ -128,8 +128,8 @@ def test_the_last_position_is_offered_first(qtbot: QtBot, paths: AppPaths) -> No
     window, _, _ = make_window(qtbot, paths, relief_position="standing")
     relief = window.show_relief()
     assert relief.choice.offered == "standing"
-    assert relief.choice.standing.property("role") == "primary"
-    assert relief.choice.bed.property("role") == ""
+    assert relief.choice.standing.isDefault() and relief.choice.standing.styleSheet()
+    assert not relief.choice.bed.isDefault() and not relief.choice.bed.styleSheet()
 
 
 def test_every_text_on_the_relief_screen_is_large(qtbot: QtBot, paths: AppPaths) -> None:
