@@ -10,6 +10,8 @@ import sys
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from app.core.journal import SCHEMA_VERSION, Journal
 from app.core.player import SessionReport
 
@@ -180,3 +182,34 @@ def test_an_episode_can_be_completed_edited_and_deleted(tmp_path: Path) -> None:
     journal.delete_episode(episode_id)
     assert journal.episodes() == []
     journal.close()
+
+
+def test_a_migration_keeps_a_backup_of_the_diary_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from app.core import journal as journal_module
+    from app.core.journal import Episode
+
+    path = tmp_path / "journal.sqlite3"
+    journal, _ = Journal.open(path)
+    journal.add_episode(Episode(NIGHT, timedelta(minutes=2)), NOW)
+    journal.close()
+
+    def add_mood(db: sqlite3.Connection) -> None:  # a made-up version 2
+        db.execute("ALTER TABLE episode ADD COLUMN mood TEXT")
+
+    monkeypatch.setattr(journal_module, "MIGRATIONS", [*journal_module.MIGRATIONS, add_mood])
+    monkeypatch.setattr(journal_module, "SCHEMA_VERSION", 2)
+    journal, problem = Journal.open(path)
+    assert problem is None
+    assert journal._db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert len(journal.episodes()) == 1  # nothing lost on the way
+    journal.close()
+    backup = sqlite3.connect(path.with_name("journal.sqlite3.v1"))
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("SELECT COUNT(*) FROM episode").fetchone()[0] == 1
+    columns = [row[1] for row in backup.execute("PRAGMA table_info(episode)")]
+    assert "mood" not in columns
+    backup.close()
