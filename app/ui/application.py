@@ -298,6 +298,7 @@ class Startup:
         from app.ui.errors import explain
 
         command = request.get("command")
+        use_activation_token(str(request.get("activation_token", "")))
         if command == "emergency" and respond is not None:
             # Acknowledged only once the relief screen is on the glass.
             self.window.when_relief_painted(lambda: respond(True, ""))
@@ -324,6 +325,14 @@ class Startup:
                 return False, explain(error)
             return True, ""
         return False, f"unknown command {command!r}"
+
+
+def use_activation_token(token: str) -> None:
+    """Let the window take focus on Wayland with the launcher's token: Qt's Wayland plugin
+    reads XDG_ACTIVATION_TOKEN (and clears it) when the window next asks to be activated.
+    X11 ignores it; raise and activate do the work there."""
+    if token:
+        os.environ["XDG_ACTIVATION_TOKEN"] = token
 
 
 def _rss_mb() -> float:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QIcon
 from app.core.reminders import MAX_SNOOZES, HandledState, Reminder
 from app.desktop.notifications import DesktopNotifier
 from app.desktop.sleep_watch import SleepWatch
+from app.ui.application import use_activation_token
 from app.ui.reminder_scheduler import ReminderScheduler
 from app.ui.tray import TrayIcon
 
@@ -69,6 +70,8 @@ class ReminderService(QObject):
             lambda error: log.warning("reminder state not saved: %s", error)
         )
         self.notifier.action_invoked.connect(self._action)
+        # A click on a notification comes with a token to raise the window (Wayland).
+        self.notifier.activation_token.connect(lambda _id, token: use_activation_token(token))
         self.sleep_watch.resumed.connect(self.scheduler.check_now)
         if self.tray is not None:
             tray = self.tray

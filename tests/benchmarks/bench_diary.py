@@ -186,11 +186,10 @@ def test_opening_switching_and_the_report(qapp: QApplication, journal: Journal) 
     assert ours_preloaded < 100
     assert worst_switch < 100
     assert ours_pdf < 1000
-    if ours_open >= 100:
-        pytest.xfail(
-            f"a first opening that reads the diary took {ours_open:.0f} ms: most of it is "
-            "Journal.sessions() and episodes() (see the line 'read' below); preload() at idle"
-        )
+    # The app reads the diary while idle after start-up (preload), so the preloaded figure is
+    # the one a user meets; an opening that must read ten years first is held to the same
+    # limit and fails until the read is faster.
+    assert ours_open < 100, f"a first opening that reads the diary took {ours_open:.0f} ms"
 
 
 def test_where_the_opening_time_goes(journal: Journal) -> None:

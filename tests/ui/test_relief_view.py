@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -279,8 +280,10 @@ def test_an_emergency_request_is_acknowledged_once_painted(qtbot: QtBot, paths: 
     startup = application.Startup(QApplication.instance(), window, paths, lock, args)  # type: ignore[arg-type]
     replies: list[tuple[bool, str]] = []
     result = startup.handle_request(
-        {"command": "emergency"}, lambda ok, error: replies.append((ok, error))
+        {"command": "emergency", "activation_token": "launcher-token"},
+        lambda ok, error: replies.append((ok, error)),
     )
+    assert os.environ.pop("XDG_ACTIVATION_TOKEN") == "launcher-token"  # for Qt's Wayland plugin
     assert result is None and replies == []  # not before the paint
     qtbot.waitUntil(lambda: replies == [(True, "")], timeout=2000)
     assert window.isVisible() and window.relief_showing
