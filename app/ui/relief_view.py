@@ -2,8 +2,9 @@
 
 Built hidden at start-up (or first, for `unknot --emergency`), so showing it costs a page
 switch and a paint. Its first page, "In bed" or "Standing", needs neither the routine files
-nor the `Qt` namespace (about 40 ms to create): alignment comes from the style sheet, keys
-from QKeySequence strings. The steps, the form and the aftercare are built on first use.
+nor the `Qt` namespace (about 40 ms to create): alignment comes from the style sheet, and
+keys are taken just after the first paint. The steps, the form and the aftercare are built
+on first use.
 """
 
 from __future__ import annotations
