@@ -133,6 +133,36 @@ def _local(utc_text: str, offset_min: int) -> datetime:
     return datetime.fromisoformat(utc_text).astimezone(_zone(offset_min))
 
 
+EPISODE_COLUMNS = (
+    "started_utc",
+    "utc_offset_min",
+    "duration_s",
+    "leg",
+    "severity",
+    "helped",
+    "note",
+    "finished",
+)
+
+
+def _episode_values(episode: Episode, now: datetime) -> tuple[object, ...]:
+    """The episode's values in EPISODE_COLUMNS order; EpisodeRefusedError if it cannot be."""
+    problems = episode.problems(now)
+    if problems:
+        raise EpisodeRefusedError("; ".join(problems))
+    started, offset = _utc(episode.started)
+    return (
+        started,
+        offset,
+        episode.duration.total_seconds(),
+        episode.leg,
+        episode.severity,
+        "\n".join(episode.helped),
+        episode.note,
+        int(episode.finished),
+    )
+
+
 class Journal:
     """The open diary database."""
 
@@ -208,48 +238,23 @@ class Journal:
 
     def add_episode(self, episode: Episode, now: datetime) -> int:
         """Record a cramp; EpisodeRefusedError if it cannot be right, WriteError if unsaved."""
-        problems = episode.problems(now)
-        if problems:
-            raise EpisodeRefusedError("; ".join(problems))
-        started, offset = _utc(episode.started)
+        values = _episode_values(episode, now)
         with self._transaction() as db:
             cursor = db.execute(
-                "INSERT INTO episode (started_utc, utc_offset_min, duration_s, leg, severity,"
-                " helped, note, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    started,
-                    offset,
-                    episode.duration.total_seconds(),
-                    episode.leg,
-                    episode.severity,
-                    "\n".join(episode.helped),
-                    episode.note,
-                    int(episode.finished),
-                ),
+                f"INSERT INTO episode ({', '.join(EPISODE_COLUMNS)})"
+                f" VALUES ({', '.join('?' for _ in EPISODE_COLUMNS)})",
+                values,
             )
             return int(cursor.lastrowid or 0)
 
     def update_episode(self, episode: Episode, now: datetime) -> None:
         """Replace the stored episode with the same id; refused like add_episode."""
-        problems = episode.problems(now)
-        if problems:
-            raise EpisodeRefusedError("; ".join(problems))
-        started, offset = _utc(episode.started)
+        values = _episode_values(episode, now)
         with self._transaction() as db:
             cursor = db.execute(
-                "UPDATE episode SET started_utc = ?, utc_offset_min = ?, duration_s = ?,"
-                " leg = ?, severity = ?, helped = ?, note = ?, finished = ? WHERE id = ?",
-                (
-                    started,
-                    offset,
-                    episode.duration.total_seconds(),
-                    episode.leg,
-                    episode.severity,
-                    "\n".join(episode.helped),
-                    episode.note,
-                    int(episode.finished),
-                    episode.id,
-                ),
+                f"UPDATE episode SET {', '.join(f'{c} = ?' for c in EPISODE_COLUMNS)}"
+                " WHERE id = ?",
+                (*values, episode.id),
             )
             if cursor.rowcount != 1:
                 raise WriteError(self.path, f"no episode {episode.id} to change")
