@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -92,10 +92,12 @@ def relief_style(c: Colors = NIGHT) -> str:
     """
 
 
-def signs_button(parent: QWidget) -> QPushButton:
-    """ "Warning signs", at the bottom left of every relief page: always in the same place."""
+def signs_button(parent: QWidget, requested: SignalInstance) -> QPushButton:
+    """The "Warning signs" button, at the bottom left of every relief page: always in the
+    same place. A click emits the page's `requested` signal."""
     button = QPushButton(parent.tr("Warning signs"))
     button.setToolTip(parent.tr("When to get help (F1 or W)"))
+    button.clicked.connect(requested.emit)
     return button
 
 
@@ -138,8 +140,7 @@ class ChoicePage(QWidget):
         layout.addWidget(self.hint)
         layout.addStretch(2)
         bottom = QHBoxLayout()
-        signs = signs_button(self)
-        signs.clicked.connect(self.signs_requested.emit)
+        signs = signs_button(self, self.signs_requested)
         bottom.addWidget(signs)
         bottom.addStretch(1)
         self.cancel = QPushButton(self.tr("Not now"))
