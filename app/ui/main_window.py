@@ -509,6 +509,17 @@ class MainWindow(QMainWindow):
     def show_diary(self) -> None:
         if self.relief_showing:
             return
+        page = self._diary()
+        self.pages.setCurrentWidget(page)
+        page.setFocus()
+
+    def preload_diary(self) -> None:
+        """Build the diary screen and read the diary while nothing else happens, so that
+        opening it later is instant."""
+        if self._diary_page is None and self.journal is not None and self.isVisible():
+            self._diary().preload()
+
+    def _diary(self) -> DiaryView:
         if self._diary_page is None:
             from app.ui.diary_view import DiaryView
 
@@ -517,21 +528,7 @@ class MainWindow(QMainWindow):
             if self._colors is not None:
                 self._diary_page.apply_colors(self._colors)
             self.pages.addWidget(self._diary_page)
-        self.pages.setCurrentWidget(self._diary_page)
-        self._diary_page.setFocus()
-
-    def preload_diary(self) -> None:
-        """Build the diary screen and read the diary while nothing else happens, so that
-        opening it later is instant."""
-        if self._diary_page is None and self.journal is not None and self.isVisible():
-            from app.ui.diary_view import DiaryView
-
-            self._diary_page = DiaryView(self.journal, self._clock, self._routine_titles())
-            self._diary_page.back_requested.connect(self.show_list)
-            if self._colors is not None:
-                self._diary_page.apply_colors(self._colors)
-            self.pages.addWidget(self._diary_page)
-            self._diary_page.preload()
+        return self._diary_page
 
     def _diary_changed(self) -> None:
         if self._diary_page is not None:
