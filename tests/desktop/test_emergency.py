@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import socket
 import subprocess
 import sys
@@ -69,9 +70,14 @@ def test_two_at_once_make_one_screen_and_both_succeed(tmp_path: Path) -> None:
     first, second = emergency(basedir), emergency(basedir)
     processes = [first, second]
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and all(p.poll() is None for p in processes):
-            time.sleep(0.05)  # polling real processes; no fake clock reaches them
+        # Wait for the first of the two to end, on their process file descriptors.
+        handles = [os.pidfd_open(p.pid) for p in processes]
+        try:
+            ended, _, _ = select.select(handles, [], [], 30)
+        finally:
+            for handle in handles:
+                os.close(handle)
+        assert ended, "neither handed over within 30 s"
         finished = [p for p in processes if p.poll() is not None]
         assert len(finished) == 1, "one of them should have handed over to the other"
         running = next(p for p in processes if p is not finished[0])
