@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import argparse
 from datetime import timedelta
-from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from fakes import RecordingCuePlayer
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from windows import make_window
 
-from app.core.clock import FakeClock
-from app.core.library import cards, load_all
 from app.core.player import PlayerState
-from app.core.routines import Library
-from app.core.settings import Settings, SettingsStore, Theme
+from app.core.settings import SettingsStore, Theme
 from app.core.storage import AppPaths, socket_path
 from app.desktop.instance_client import PrimaryLock
 from app.ui import application
@@ -28,35 +24,6 @@ T = TypeVar("T", bound=QWidget)
 
 # The relief sequence is played by "Cramp now", not listed.
 ALL_ROUTINES = ["before-sleep", "evening-stretch", "gentle", "strength"]
-
-
-@pytest.fixture
-def paths(unknot_home: Path) -> AppPaths:
-    resolved = AppPaths.resolve(unknot_home)
-    resolved.ensure()
-    return resolved
-
-
-def make_window(
-    qtbot: QtBot, paths: AppPaths, library: Library | None = None, **settings: object
-) -> tuple[MainWindow, FakeClock, RecordingCuePlayer]:
-    clock, cues = FakeClock(), RecordingCuePlayer()
-    store = SettingsStore(paths.settings_file)
-    library = library or load_all(paths)
-    window = MainWindow(
-        cards(library),
-        library,
-        settings=Settings(disclaimer_accepted=True).replace(**settings),
-        settings_store=store,
-        clock=clock,
-        cue_player_factory=lambda: cues,
-    )
-    qtbot.addWidget(window)
-    window.apply_colors()
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    return window, clock, cues
 
 
 def test_list_to_start_screen_to_player_to_finished(qtbot: QtBot, paths: AppPaths) -> None:

@@ -6,9 +6,8 @@ import argparse
 import os
 import sqlite3
 from datetime import timedelta
-from pathlib import Path
 
-import pytest
+import windows
 from fakes import RecordingCuePlayer
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
@@ -17,11 +16,11 @@ from pytestqt.qtbot import QtBot
 from app.core.clock import FakeClock
 from app.core.content import load_content
 from app.core.journal import Journal
-from app.core.library import cards, load_all
+from app.core.library import load_all
 from app.core.player import PlayerState
 from app.core.resources import ASSETS_DIR
 from app.core.routines import Library
-from app.core.settings import Settings, SettingsStore
+from app.core.settings import SettingsStore
 from app.core.storage import AppPaths, socket_path
 from app.core.timeline import CueKind
 from app.desktop.instance_client import PrimaryLock
@@ -30,33 +29,13 @@ from app.ui.main_window import MainWindow
 from app.ui.relief_view import TEXT_PT, ReliefView
 
 
-@pytest.fixture
-def paths(unknot_home: Path) -> AppPaths:
-    resolved = AppPaths.resolve(unknot_home)
-    resolved.ensure()
-    return resolved
-
-
 def make_window(
     qtbot: QtBot, paths: AppPaths, library: Library | None = None, **settings: object
 ) -> tuple[MainWindow, FakeClock, RecordingCuePlayer]:
-    clock, cues = FakeClock(), RecordingCuePlayer()
-    library = library or load_all(paths)
-    window = MainWindow(
-        cards(library),
-        library,
-        settings=Settings(disclaimer_accepted=True, relief_full_screen=False).replace(**settings),
-        settings_store=SettingsStore(paths.settings_file),
-        clock=clock,
-        cue_player_factory=lambda: cues,
-    )
-    qtbot.addWidget(window)
-    window.apply_colors()
-    window.set_content(load_content(ASSETS_DIR / "content", ASSETS_DIR))
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    return window, clock, cues
+    """A window as the relief tests want it: not full screen, warning signs loaded."""
+    made = windows.make_window(qtbot, paths, library, **{"relief_full_screen": False, **settings})
+    made[0].set_content(load_content(ASSETS_DIR / "content", ASSETS_DIR))
+    return made
 
 
 def open_journal(window: MainWindow, paths: AppPaths) -> Journal:

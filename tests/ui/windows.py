@@ -1,0 +1,35 @@
+"""A main window for the interface tests, with a fake clock and a recording cue player."""
+
+from __future__ import annotations
+
+from fakes import RecordingCuePlayer
+from pytestqt.qtbot import QtBot
+
+from app.core.clock import FakeClock
+from app.core.library import cards, load_all
+from app.core.routines import Library
+from app.core.settings import Settings, SettingsStore
+from app.core.storage import AppPaths
+from app.ui.main_window import MainWindow
+
+
+def make_window(
+    qtbot: QtBot, paths: AppPaths, library: Library | None = None, **settings: object
+) -> tuple[MainWindow, FakeClock, RecordingCuePlayer]:
+    clock, cues = FakeClock(), RecordingCuePlayer()
+    store = SettingsStore(paths.settings_file)
+    library = library or load_all(paths)
+    window = MainWindow(
+        cards(library),
+        library,
+        settings=Settings(disclaimer_accepted=True).replace(**settings),
+        settings_store=store,
+        clock=clock,
+        cue_player_factory=lambda: cues,
+    )
+    qtbot.addWidget(window)
+    window.apply_colors()
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return window, clock, cues
