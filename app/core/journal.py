@@ -252,8 +252,7 @@ class Journal:
         values = _episode_values(episode, now)
         with self._transaction() as db:
             cursor = db.execute(
-                f"UPDATE episode SET {', '.join(f'{c} = ?' for c in EPISODE_COLUMNS)}"
-                " WHERE id = ?",
+                f"UPDATE episode SET {', '.join(f'{c} = ?' for c in EPISODE_COLUMNS)} WHERE id = ?",
                 (*values, episode.id),
             )
             if cursor.rowcount != 1:
