@@ -71,11 +71,55 @@ def _nice_top(value: int) -> int:
     return -(-value // 50) * 50
 
 
-def _axis_steps(top: int) -> list[int]:
-    step = 1 if top <= 8 else 2 if top <= 16 else 5 if top <= 40 else 10 if top <= 80 else 50
-    if top > 100:
-        step = top // 5
-    return list(range(0, top + 1, step))
+MAX_AXIS_INTERVALS = 8  # more grid lines than this clutter even a tall chart
+LABEL_GAP_LINES = 1.5  # from one axis number to the next, in lines of text
+
+
+def _round_steps(below: int) -> list[int]:
+    """The round steps for an axis of counts: 1, 2, 5, 10, 20, 25, 50, 100, ... < `below`."""
+    steps: set[int] = set()
+    power = 1
+    while power < below:
+        steps.update(step for step in (power, 2 * power, 5 * power, 25 * power) if step < below)
+        power *= 10
+    return sorted(steps)
+
+
+def _step_choices(top: int) -> list[int]:
+    """The steps that divide `top`, smallest first, so that the top falls on a step.
+
+    The round steps that divide it, half of it (a middle line where no round step does),
+    and the top itself.
+    """
+    choices = {step for step in _round_steps(top) if top % step == 0}
+    if top % 2 == 0:
+        choices.add(top // 2)
+    choices.add(top)
+    return sorted(choices)
+
+
+def _axis_ticks(top: int, plot_height: float, line_height: float) -> list[int]:
+    """The counts to number on an axis from 0 to `top`, as many as fit in `plot_height`.
+
+    Numbers stay LABEL_GAP_LINES lines of text apart, so a short chart or a large font
+    does not crowd them. 0 and `top` are always numbered, and only whole counts are.
+    """
+    top = max(1, top)
+    if plot_height <= 0:
+        return [0, top]
+    # The smallest step, in counts, that keeps both the grid sparse and the numbers apart.
+    least_step = max(top / MAX_AXIS_INTERVALS, top * line_height * LABEL_GAP_LINES / plot_height)
+    step = next(step for step in _step_choices(top) if step >= least_step or step == top)
+    if step < top:
+        return list(range(0, top + 1, step))
+    # Only 0 and the top so far: 7 nights, say, in a short chart. A round step that does
+    # not divide the top still puts numbers between them; the last of those is left out
+    # when it would crowd the top.
+    step = next((step for step in _round_steps(top) if step >= least_step), top)
+    ticks = list(range(0, top, step))
+    if top - ticks[-1] < least_step:
+        ticks.pop()
+    return [*ticks, top] if ticks else [0, top]
 
 
 def _swatch(
@@ -145,7 +189,7 @@ def _axes(painter: QPainter, area: QRectF, top: int, colors: ChartColors, unit: 
         area.height() - metrics.height() * 2.4,
     )
     plot = _Plot(box, max(1, top), unit)
-    for value in _axis_steps(plot.top):
+    for value in _axis_ticks(plot.top, box.height(), metrics.height()):
         y = plot.y(value)
         painter.setPen(QPen(QColor(colors.grid), unit))
         painter.drawLine(QPointF(box.left(), y), QPointF(box.right(), y))
