@@ -16,10 +16,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.errors import FileSetAsideError, WriteError
-from app.core.player import SessionReport
 from app.core.storage import set_aside
+
+if TYPE_CHECKING:
+    from app.core.player import SessionReport
 
 
 def _run_statements(db: sqlite3.Connection, script: str) -> None:
@@ -67,20 +70,58 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_create_v1]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+# A routine takes minutes, and so does a cramp: over a day is a date mistyped in a form, not
+# something that happened.
+MAX_SESSION = timedelta(days=1)
+MAX_EPISODE = timedelta(days=1)
+
+
+def _time_problems(
+    started: datetime, ended: datetime, now: datetime, longest: timedelta, what: str
+) -> list[str]:
+    """What is wrong with a record's times, in plain words; `what` names it ("a cramp")."""
+    if started.tzinfo is None:
+        return ["the start time has no time zone"]
+    if ended.tzinfo is None:
+        return ["the end time has no time zone"]
+    found = []
+    if started > now:
+        found.append("the start is in the future")
+    if ended < started:
+        found.append("it ends before it starts")
+    elif ended - started > longest:
+        found.append(f"{what} of more than a day cannot be right; check the times")
+    return found
+
+
 @dataclass(frozen=True)
 class SessionRecord:
-    id: int
+    id: int  # 0 for one not stored yet
     routine_id: str
     started: datetime  # aware, in the offset it was recorded in
     ended: datetime
-    completed: float
+    completed: float  # the fraction of the routine played, 0 to 1
     skipped_steps: tuple[int, ...]
-    finished: bool
+    finished: bool  # played to the end (skips allowed) rather than stopped
+
+    def problems(self, now: datetime) -> list[str]:
+        """Why this session cannot be recorded by hand, in plain words; empty if it can."""
+        found = []
+        if not self.routine_id.strip():
+            found.append("no routine is chosen")
+        found += _time_problems(self.started, self.ended, now, MAX_SESSION, "a routine")
+        aware = self.started.tzinfo is not None and self.ended.tzinfo is not None
+        # Named only when the start is fine: a start in the future already says it all.
+        if aware and self.started <= now < self.ended:
+            found.append("the end is in the future")
+        # Written so that NaN is refused too.
+        if not 0.0 <= self.completed <= 1.0:
+            found.append("the part done must be between 0 and 100%")
+        return found
 
 
 LEGS = ("left", "right", "both")
 SEVERITIES = ("mild", "moderate", "severe")
-MAX_EPISODE = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -98,15 +139,8 @@ class Episode:
 
     def problems(self, now: datetime) -> list[str]:
         """Why this episode cannot be recorded, in plain words; empty if it can."""
-        found = []
-        if self.started.tzinfo is None:
-            found.append("the start time has no time zone")
-        elif self.started > now:
-            found.append("the start is in the future")
-        if self.duration < timedelta(0):
-            found.append("it ends before it starts")
-        elif self.duration > MAX_EPISODE:
-            found.append("a cramp of more than a day cannot be right; check the times")
+        ended = self.started + self.duration
+        found = _time_problems(self.started, ended, now, MAX_EPISODE, "a cramp")
         if self.leg is not None and self.leg not in LEGS:
             found.append(f"leg must be one of {', '.join(LEGS)}")
         if self.severity is not None and self.severity not in SEVERITIES:
@@ -114,8 +148,12 @@ class Episode:
         return found
 
 
-class EpisodeRefusedError(ValueError):
-    """A hand-entered episode that cannot be right; the message says why."""
+class RecordRefusedError(ValueError):
+    """A hand-entered episode or session that cannot be right; the message says why."""
+
+
+# The name from when only cramps could be entered by hand.
+EpisodeRefusedError = RecordRefusedError
 
 
 def _utc(moment: datetime) -> tuple[str, int]:
@@ -146,10 +184,10 @@ EPISODE_COLUMNS = (
 
 
 def _episode_values(episode: Episode, now: datetime) -> tuple[object, ...]:
-    """The episode's values in EPISODE_COLUMNS order; EpisodeRefusedError if it cannot be."""
+    """The episode's values in EPISODE_COLUMNS order; RecordRefusedError if it cannot be."""
     problems = episode.problems(now)
     if problems:
-        raise EpisodeRefusedError("; ".join(problems))
+        raise RecordRefusedError("; ".join(problems))
     started, offset = _utc(episode.started)
     return (
         started,
@@ -161,6 +199,41 @@ def _episode_values(episode: Episode, now: datetime) -> tuple[object, ...]:
         episode.note,
         int(episode.finished),
     )
+
+
+SESSION_COLUMNS = (
+    "routine_id",
+    "started_utc",
+    "utc_offset_min",
+    "ended_utc",
+    "completed",
+    "skipped_steps",
+    "finished",
+)
+
+
+def _session_row(session: SessionRecord) -> tuple[object, ...]:
+    """A session's values in SESSION_COLUMNS order; the end is kept in the start's offset."""
+    started, offset = _utc(session.started)
+    ended, _ = _utc(session.ended)
+    skipped = ",".join(str(i) for i in session.skipped_steps)
+    return (
+        session.routine_id,
+        started,
+        offset,
+        ended,
+        session.completed,
+        skipped,
+        int(session.finished),
+    )
+
+
+def _session_values(session: SessionRecord, now: datetime) -> tuple[object, ...]:
+    """The session's values in SESSION_COLUMNS order; RecordRefusedError if it cannot be."""
+    problems = session.problems(now)
+    if problems:
+        raise RecordRefusedError("; ".join(problems))
+    return _session_row(session)
 
 
 class Journal:
@@ -216,47 +289,57 @@ class Journal:
         except sqlite3.Error as error:
             raise WriteError(self.path, str(error)) from error
 
-    def add_session(self, report: SessionReport) -> int:
-        """Record a finished or stopped routine; raises WriteError if it cannot be saved."""
-        started, offset = _utc(report.started_at)
-        ended, _ = _utc(report.ended_at)
+    def _insert(self, table: str, columns: tuple[str, ...], values: tuple[object, ...]) -> int:
         with self._transaction() as db:
             cursor = db.execute(
-                "INSERT INTO session (routine_id, started_utc, utc_offset_min, ended_utc,"
-                " completed, skipped_steps, finished) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    report.routine_id,
-                    started,
-                    offset,
-                    ended,
-                    min(1.0, max(0.0, report.completed_fraction)),
-                    ",".join(str(i) for i in report.skipped_steps),
-                    int(report.finished),
-                ),
-            )
-            return int(cursor.lastrowid or 0)
-
-    def add_episode(self, episode: Episode, now: datetime) -> int:
-        """Record a cramp; EpisodeRefusedError if it cannot be right, WriteError if unsaved."""
-        values = _episode_values(episode, now)
-        with self._transaction() as db:
-            cursor = db.execute(
-                f"INSERT INTO episode ({', '.join(EPISODE_COLUMNS)})"
-                f" VALUES ({', '.join('?' for _ in EPISODE_COLUMNS)})",
+                f"INSERT INTO {table} ({', '.join(columns)})"
+                f" VALUES ({', '.join('?' for _ in columns)})",
                 values,
             )
             return int(cursor.lastrowid or 0)
 
-    def update_episode(self, episode: Episode, now: datetime) -> None:
-        """Replace the stored episode with the same id; refused like add_episode."""
-        values = _episode_values(episode, now)
+    def _update(
+        self, table: str, columns: tuple[str, ...], values: tuple[object, ...], record_id: int
+    ) -> None:
         with self._transaction() as db:
             cursor = db.execute(
-                f"UPDATE episode SET {', '.join(f'{c} = ?' for c in EPISODE_COLUMNS)} WHERE id = ?",
-                (*values, episode.id),
+                f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                (*values, record_id),
             )
             if cursor.rowcount != 1:
-                raise WriteError(self.path, f"no episode {episode.id} to change")
+                raise WriteError(self.path, f"no {table} {record_id} to change")
+
+    def add_session(self, report: SessionReport) -> int:
+        """Record a finished or stopped routine; raises WriteError if it cannot be saved."""
+        session = SessionRecord(
+            0,
+            report.routine_id,
+            report.started_at,
+            report.ended_at,
+            min(1.0, max(0.0, report.completed_fraction)),
+            report.skipped_steps,
+            report.finished,
+        )
+        return self._insert("session", SESSION_COLUMNS, _session_row(session))
+
+    def add_session_by_hand(self, session: SessionRecord, now: datetime) -> int:
+        """Record a routine the user did without the player (its id is not used).
+
+        RecordRefusedError if it cannot be right, WriteError if it cannot be saved.
+        """
+        return self._insert("session", SESSION_COLUMNS, _session_values(session, now))
+
+    def update_session(self, session: SessionRecord, now: datetime) -> None:
+        """Replace the stored session with the same id; refused like add_session_by_hand."""
+        self._update("session", SESSION_COLUMNS, _session_values(session, now), session.id)
+
+    def add_episode(self, episode: Episode, now: datetime) -> int:
+        """Record a cramp; RecordRefusedError if it cannot be right, WriteError if unsaved."""
+        return self._insert("episode", EPISODE_COLUMNS, _episode_values(episode, now))
+
+    def update_episode(self, episode: Episode, now: datetime) -> None:
+        """Replace the stored episode with the same id; refused like add_episode."""
+        self._update("episode", EPISODE_COLUMNS, _episode_values(episode, now), episode.id)
 
     def delete_episode(self, episode_id: int) -> None:
         with self._transaction() as db:

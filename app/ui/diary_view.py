@@ -7,7 +7,8 @@ what is already in memory.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -36,11 +37,12 @@ from PySide6.QtWidgets import (
 from app.core.clock import Clock
 from app.core.diary_stats import HOURS_FROM_NOON, DiaryIndex, Period, Summary, night_of, summarize
 from app.core.errors import UnknotError
-from app.core.journal import SEVERITIES, Episode, EpisodeRefusedError, Journal
+from app.core.journal import SEVERITIES, Episode, Journal, RecordRefusedError, SessionRecord
 from app.ui.charts import AdherenceChart, HourChart, short_date
 from app.ui.diary_records import Record, RecordsModel
 from app.ui.episode_dialog import EpisodeDialog
 from app.ui.night_calendar import NightCalendar
+from app.ui.session_dialog import SessionDialog
 from app.ui.theme import DARK, LIGHT, Colors
 
 PERIOD_NAMES = {
@@ -125,6 +127,7 @@ class DiaryView(QWidget):
         self.period = Period.TWELVE_WEEKS
         self.summary: Summary | None = None
         self.episode_dialog: EpisodeDialog | None = None
+        self.session_dialog: SessionDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self._colors: Colors | None = None
 
@@ -157,6 +160,7 @@ class DiaryView(QWidget):
             for widget in (
                 *self.range_buttons.values(),
                 self.add_button,
+                self.add_session_button,
                 self.csv_button,
                 self.pdf_button,
             ):
@@ -297,7 +301,10 @@ class DiaryView(QWidget):
         self.add_button = QPushButton(tr("Add a cramp…"))
         self.add_button.setProperty("role", "primary")
         self.add_button.clicked.connect(self.add_cramp)
-        for button in (self.csv_button, self.pdf_button, self.add_button):
+        self.add_session_button = QPushButton(tr("Add routine done…"))
+        self.add_session_button.setToolTip(tr("A routine you did without Unknot"))
+        self.add_session_button.clicked.connect(self.add_routine_done)
+        for button in (self.csv_button, self.pdf_button, self.add_session_button, self.add_button):
             buttons.addWidget(button)
         return buttons
 
@@ -351,6 +358,7 @@ class DiaryView(QWidget):
         for widget in (
             *self.range_buttons.values(),
             self.add_button,
+            self.add_session_button,
             self.csv_button,
             self.pdf_button,
         ):
@@ -448,18 +456,24 @@ class DiaryView(QWidget):
         row = self.selected_row()
         editable = self._journal is not None and row >= 0
         self.delete_button.setEnabled(editable)
-        self.change_button.setEnabled(editable and isinstance(self.records.record(row), Episode))
+        self.change_button.setEnabled(editable)
 
     def add_cramp(self) -> EpisodeDialog:
         """Open the form for a cramp entered by hand; it saves itself when accepted."""
         return self._open_dialog(None)
 
-    def change_selected(self) -> EpisodeDialog | None:
+    def add_routine_done(self) -> SessionDialog:
+        """Open the form for a routine done without the player; it saves itself when accepted."""
+        return self._open_session_dialog(None)
+
+    def change_selected(self) -> EpisodeDialog | SessionDialog | None:
         row = self.selected_row()
         if row < 0:
             return None
         record = self.records.record(row)
-        return self._open_dialog(record) if isinstance(record, Episode) else None
+        if isinstance(record, Episode):
+            return self._open_dialog(record)
+        return self._open_session_dialog(record)
 
     def _open_dialog(self, episode: Episode | None) -> EpisodeDialog:
         dialog = EpisodeDialog(self._clock, episode, self)
@@ -469,18 +483,40 @@ class DiaryView(QWidget):
         dialog.open()  # window-modal, and does not block the event loop
         return dialog
 
+    def _open_session_dialog(self, session: SessionRecord | None) -> SessionDialog:
+        dialog = SessionDialog(self._clock, self._titles, session, self)
+        dialog.accepted.connect(lambda: self._save_session(dialog.session(), session is None))
+        dialog.finished.connect(dialog.deleteLater)
+        self.session_dialog = dialog
+        dialog.open()
+        return dialog
+
     def _save_episode(self, episode: Episode, new: bool) -> None:
+        if new:
+            self._write(lambda diary, now: diary.add_episode(episode, now), tr("Cramp saved."))
+        else:
+            self._write(lambda diary, now: diary.update_episode(episode, now), tr("Cramp changed."))
+
+    def _save_session(self, session: SessionRecord, new: bool) -> None:
+        if new:
+            self._write(
+                lambda diary, now: diary.add_session_by_hand(session, now), tr("Routine saved.")
+            )
+        else:
+            self._write(
+                lambda diary, now: diary.update_session(session, now), tr("Routine changed.")
+            )
+
+    def _write(self, change: Callable[[Journal, datetime], object], done: str) -> None:
+        """Make a change the user asked for; the status line says `done`, or why it failed."""
         if self._journal is None:
             return
         try:
-            if new:
-                self._journal.add_episode(episode, self._clock.now())
-            else:
-                self._journal.update_episode(episode, self._clock.now())
-        except (EpisodeRefusedError, UnknotError) as error:
+            change(self._journal, self._clock.now())
+        except (RecordRefusedError, UnknotError) as error:
             self._say_error(error)
             return
-        self.status_label.setText(tr("Cramp saved.") if new else tr("Cramp changed."))
+        self.status_label.setText(done)
         self._changed()
 
     def delete_selected(self) -> QMessageBox | None:
@@ -529,7 +565,7 @@ class DiaryView(QWidget):
         from app.ui.errors import explain
 
         self.status_label.setText(
-            str(error) if isinstance(error, EpisodeRefusedError) else explain(error)
+            str(error) if isinstance(error, RecordRefusedError) else explain(error)
         )
 
     # -- export ----------------------------------------------------------------------

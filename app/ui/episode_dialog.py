@@ -49,6 +49,24 @@ def length_text(length: timedelta) -> str:
     return tr("{h} h {m:02d} min").format(h=minutes // 60, m=minutes % 60)
 
 
+def time_edit(moment: datetime) -> QDateTimeEdit:
+    """A date-and-time field showing `moment` to the minute, as it was lived."""
+    # Built from its parts, so the wall-clock time shown is the one lived, whatever the
+    # system zone says about that moment.
+    edit = QDateTimeEdit(
+        QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
+    )
+    edit.setDisplayFormat(DATE_TIME_FORMAT)
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def typed_time(edit: QDateTimeEdit) -> datetime:
+    """The wall-clock time in a field made by `time_edit`, without a zone."""
+    day, clock_time = edit.date(), edit.time()
+    return datetime(day.year(), day.month(), day.day(), clock_time.hour(), clock_time.minute())
+
+
 class EpisodeDialog(QDialog):
     """A form for one cramp; `episode()` is what it would record."""
 
@@ -75,8 +93,8 @@ class EpisodeDialog(QDialog):
         intro.setProperty("role", "muted")
         layout.addWidget(intro)
         form = QFormLayout()
-        self.start_edit = self._time_edit(episode.started)
-        self.end_edit = self._time_edit(episode.started + episode.duration)
+        self.start_edit = time_edit(episode.started)
+        self.end_edit = time_edit(episode.started + episode.duration)
         self.length_label = QLabel()
         self.leg_box = self._choices([(tr(name), name) for name in LEGS], episode.leg)
         self.severity_box = self._choices(
@@ -110,19 +128,6 @@ class EpisodeDialog(QDialog):
         self.setMinimumWidth(420)
 
     @staticmethod
-    def _time_edit(moment: datetime) -> QDateTimeEdit:
-        # Built from its parts, so the wall-clock time shown is the one lived, whatever the
-        # system zone says about that moment.
-        edit = QDateTimeEdit(
-            QDateTime(
-                QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
-            )
-        )
-        edit.setDisplayFormat(DATE_TIME_FORMAT)
-        edit.setCalendarPopup(True)
-        return edit
-
-    @staticmethod
     def _choices(choices: list[tuple[str, str]], current: str | None) -> QComboBox:
         box = QComboBox()
         box.addItem(tr("not noted"), None)
@@ -132,8 +137,7 @@ class EpisodeDialog(QDialog):
         return box
 
     def _moment(self, edit: QDateTimeEdit) -> datetime:
-        day, clock_time = edit.date(), edit.time()
-        typed = datetime(day.year(), day.month(), day.day(), clock_time.hour(), clock_time.minute())
+        typed = typed_time(edit)
         if self._original is not None:
             # A change keeps the offset the cramp was lived in (it may have been on a trip).
             return typed.replace(tzinfo=self._original.started.tzinfo)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import signal
 import sqlite3
 import stat
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.journal import SCHEMA_VERSION, Journal
+from app.core.journal import SCHEMA_VERSION, Journal, RecordRefusedError, SessionRecord
 from app.core.player import SessionReport
 
 EVENING = timezone(timedelta(hours=1))
@@ -213,3 +215,116 @@ def test_a_migration_keeps_a_backup_of_the_diary_as_it_was(
     columns = [row[1] for row in backup.execute("PRAGMA table_info(episode)")]
     assert "mood" not in columns
     backup.close()
+
+
+# The morning after report()'s evening session, when it is told or corrected by hand.
+MORNING_AFTER = datetime(2026, 11, 26, 9, 0, tzinfo=EVENING)
+
+
+def by_hand(**changes: object) -> SessionRecord:
+    """An evening stretch done without the app, the evening before MORNING_AFTER."""
+    start = datetime(2026, 11, 25, 21, 30, tzinfo=EVENING)
+    session = SessionRecord(
+        0, "evening-stretch", start, start + timedelta(minutes=12), 1.0, (), True
+    )
+    return dataclasses.replace(session, **changes)
+
+
+def raw_sessions(path: Path) -> list[tuple[object, ...]]:
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return db.execute("SELECT * FROM session ORDER BY id").fetchall()
+
+
+def test_a_routine_done_without_the_app_is_added_in_utc_with_its_offset(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    journal, _ = Journal.open(path)
+    session_id = journal.add_session_by_hand(by_hand(id=77), MORNING_AFTER)
+    assert session_id != 77  # the diary numbers its records itself
+    assert journal.sessions() == [by_hand(id=session_id)]
+    assert journal.last_finished_session_end() == datetime(2026, 11, 25, 21, 42, tzinfo=EVENING)
+    journal.close()
+    ((_, routine, started_utc, offset, ended_utc, completed, skipped, finished),) = raw_sessions(
+        path
+    )
+    assert (routine, offset, completed, skipped, finished) == ("evening-stretch", 60, 1.0, "", 1)
+    assert started_utc == datetime(2026, 11, 25, 20, 30, tzinfo=UTC).isoformat()
+    assert ended_utc == datetime(2026, 11, 25, 20, 42, tzinfo=UTC).isoformat()
+
+
+def test_hand_entered_sessions_that_cannot_be_right_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    journal, _ = Journal.open(path)
+    start = by_hand().started
+    cases = {
+        "it ends before it starts": by_hand(ended=start - timedelta(minutes=1)),
+        "the start is in the future": by_hand(
+            started=MORNING_AFTER + timedelta(hours=1), ended=MORNING_AFTER + timedelta(hours=2)
+        ),
+        "the end is in the future": by_hand(ended=MORNING_AFTER + timedelta(minutes=1)),
+        "a routine of more than a day cannot be right": by_hand(ended=start + timedelta(days=1.5)),
+        "the part done must be between 0 and 100%": by_hand(completed=1.5),
+        "no routine is chosen": by_hand(routine_id=" "),
+        "the end time has no time zone": by_hand(ended=start.replace(tzinfo=None)),
+    }
+    for message, session in cases.items():
+        with pytest.raises(RecordRefusedError, match=message):
+            journal.add_session_by_hand(session, MORNING_AFTER)
+    for fraction in (-0.1, float("nan")):
+        assert by_hand(completed=fraction).problems(MORNING_AFTER) == [
+            "the part done must be between 0 and 100%"
+        ]
+    # A start in the future is reason enough; its end is not named a second time.
+    assert cases["the start is in the future"].problems(MORNING_AFTER) == [
+        "the start is in the future"
+    ]
+    assert journal.sessions() == []
+    journal.close()
+    assert raw_sessions(path) == []
+
+
+def test_a_session_changed_by_hand_keeps_its_offset_and_skipped_steps(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    journal, _ = Journal.open(path)
+    journal.add_session(report(finished=False))
+    (recorded,) = journal.sessions()
+    # Corrected from a place two hours ahead: the times stay those of the evening lived.
+    corrected = dataclasses.replace(
+        recorded,
+        started=recorded.started - timedelta(minutes=30),
+        completed=0.4,
+        finished=False,
+    )
+    journal.update_session(corrected, MORNING_AFTER.astimezone(timezone(timedelta(hours=3))))
+    (stored,) = journal.sessions()
+    assert stored == corrected
+    assert stored.started == datetime(2026, 11, 25, 21, 30, tzinfo=EVENING)
+    assert stored.started.utcoffset() == timedelta(hours=1)
+    assert stored.skipped_steps == (2, 4)
+    ((_, _, started_utc, offset, _, completed, skipped, _),) = raw_sessions(path)
+    assert (started_utc, offset, completed, skipped) == (
+        datetime(2026, 11, 25, 20, 30, tzinfo=UTC).isoformat(),
+        60,
+        0.4,
+        "2,4",
+    )
+    journal.close()
+
+
+def test_a_refused_or_missing_session_change_leaves_the_diary_as_it_was(tmp_path: Path) -> None:
+    from app.core.errors import WriteError
+    from app.core.journal import EpisodeRefusedError
+
+    path = tmp_path / "journal.sqlite3"
+    journal, _ = Journal.open(path)
+    session_id = journal.add_session_by_hand(by_hand(), MORNING_AFTER)
+    before = raw_sessions(path)
+    stored = by_hand(id=session_id)
+    # The old name still catches refusals, sessions' as well as cramps'.
+    with pytest.raises(EpisodeRefusedError, match="ends before it starts"):
+        journal.update_session(
+            dataclasses.replace(stored, ended=stored.started - timedelta(1)), MORNING_AFTER
+        )
+    with pytest.raises(WriteError, match="no session 999"):
+        journal.update_session(dataclasses.replace(stored, id=999), MORNING_AFTER)
+    assert raw_sessions(path) == before
+    journal.close()
