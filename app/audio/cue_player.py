@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from app.audio import mixer
 from app.core.routines import Problem, Severity
 from app.core.timeline import CueKind
 
@@ -27,8 +28,6 @@ os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 LATE_LIMIT_MS = 1000  # a cue noticed later than this is stale: sounding it would mislead
-SAMPLE_RATE = 22050
-BUFFER_SAMPLES = 512  # about 23 ms: a cue is heard when it is shown
 
 SOUND_FILES: dict[CueKind, str] = {
     CueKind.GET_READY: "get_ready.wav",
@@ -89,7 +88,7 @@ class PygameCuePlayer(QObject):
             import pygame
 
             with self._lock:
-                pygame.mixer.init(SAMPLE_RATE, -16, 1, BUFFER_SAMPLES)
+                mixer.acquire()
                 for kind, name in SOUND_FILES.items():
                     path = self._sounds_dir / name
                     try:
@@ -129,11 +128,9 @@ class PygameCuePlayer(QObject):
             return
         thread.join(timeout=2.0)
         if self._ready.is_set():
-            import pygame
-
             with self._lock:
                 self._sounds.clear()
-                pygame.mixer.quit()
+                mixer.release()
             self._ready.clear()
 
     def set_volume(self, percent: int) -> None:

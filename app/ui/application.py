@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,11 +25,15 @@ from app.core.resources import ICONS_DIR, SOUNDS_DIR
 from app.core.settings import Settings, SettingsStore, from_document, to_document
 from app.core.storage import AppPaths
 from app.desktop.instance_client import PrimaryLock
-from app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from app.cli import LaunchOptions
+    from app.core.content import Content
+    from app.core.journal import Journal
     from app.core.routines import Library
+    from app.core.settings import Settings as SettingsType
+    from app.ui.main_window import MainWindow
+    from app.ui.reminder_service import ReminderService
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +42,7 @@ FIRST_PAINT_ENV = "UNKNOT_BENCHMARK_FIRST_PAINT"
 # An `unknot --emergency` waiting on a screen that never paints (say, on a hidden
 # workspace) is told so rather than left hanging.
 RELIEF_PAINT_LIMIT_MS = 1000
+LOG_ROTATE_BYTES = 512 * 1024
 
 
 def run(args: LaunchOptions, lock: PrimaryLock | None) -> int:
@@ -49,7 +54,11 @@ def run(args: LaunchOptions, lock: PrimaryLock | None) -> int:
     except OSError as error:
         folder_problem = f"{error.filename}: {error.strerror}"
     store = SettingsStore(paths.settings_file)
-    loaded = LoadedState.from_snapshot(paths) or LoadedState.full(paths, store)
+    in_tray = bool(getattr(args, "tray", False)) and not args.emergency
+    loaded = LoadedState.from_snapshot(paths) or (
+        # Idling in the tray reads no routine file: the window that needs them may never open.
+        LoadedState.settings_only(paths, store) if in_tray else LoadedState.full(paths, store)
+    )
 
     app = QApplication([sys.argv[0] if sys.argv else APP_ID])
     app.setApplicationName(APP_NAME)
@@ -61,27 +70,16 @@ def run(args: LaunchOptions, lock: PrimaryLock | None) -> int:
     # Desktop defaults (often 9-10 pt) are small for a routine followed from a mat.
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
-    window = MainWindow(
-        loaded.cards,
-        loaded.library,
-        settings=loaded.settings,
-        settings_store=store,
-        clock=SystemClock(),
-        cue_player_factory=lambda: _cue_player(window),
-    )
-    window.apply_colors()
-    window.setWindowIcon(_app_icon())
-    started = Startup(app, window, paths, lock, args)
+    started = Startup(app, None, paths, lock, args)
     started.loaded = loaded
     started.folder_problem = folder_problem
-    window.first_painted.connect(lambda: QTimer.singleShot(0, started.after_first_paint))
     if args.emergency:
-        window.show_relief()  # the relief screen is the first thing painted
-    elif getattr(args, "tray", False):
-        # Started hidden (at login): no paint comes, so set up the rest now.
-        QTimer.singleShot(0, started.after_first_paint)
+        started.window.show_relief()  # the relief screen is the first thing painted
+    elif in_tray:
+        # Started hidden (at login): no window until one is needed.
+        QTimer.singleShot(0, started.start_in_tray)
     else:
-        window.show()
+        started.window.show()
     return app.exec()
 
 
@@ -114,6 +112,18 @@ class LoadedState:
         except ValueError:
             return None
         return cls(prints, settings, snapshot.cards, None, snapshot=snapshot)
+
+    @classmethod
+    def settings_only(cls, paths: AppPaths, store: SettingsStore) -> LoadedState:
+        """The settings, and no routine read yet: for a start in the tray."""
+        settings, problem = store.load()
+        prints = launch_snapshot.fingerprint(cls.sources(paths))
+        return cls(prints, settings, [], None, settings_problem=problem)
+
+    @property
+    def complete(self) -> bool:
+        """Whether there are routines to show: read, or remembered from the last run."""
+        return self.library is not None or self.snapshot is not None
 
     @classmethod
     def full(cls, paths: AppPaths, store: SettingsStore) -> LoadedState:
@@ -158,24 +168,127 @@ def _cue_player(window: MainWindow) -> Any:
 
 
 class Startup:
-    """What happens once the first screen is on the glass."""
+    """The window, and the app's background duties (the socket for later launches, the diary,
+    reminders and the tray), set up once the first screen is on the glass.
+
+    Started in the tray, the background comes first and the window is built only when
+    something needs it: idling in the tray then costs no window, routines or pictures.
+    """
 
     def __init__(
         self,
         app: QApplication,
-        window: MainWindow,
+        window: MainWindow | None,
         paths: AppPaths,
         lock: PrimaryLock | None,
         args: LaunchOptions,
     ) -> None:
         self.app = app
-        self.window = window
+        self._window = window
         self.paths = paths
         self.lock = lock
         self.args = args
         self.loaded: LoadedState | None = None
         self.folder_problem = ""
         self.server: Any = None
+        self.journal: Journal | None = None
+        self.last_done: datetime | None = None  # before any window: from the diary
+        self.service: ReminderService | None = None
+        self._journal_problem: FileSetAsideError | None = None
+        self._content: Content | None = None
+        self._background_started = False
+        self._untold: list[str] = []  # said before there was a window to say it in
+
+    # -- the window --------------------------------------------------------------------
+
+    @property
+    def window(self) -> MainWindow:
+        """The main window, built now if it was not yet."""
+        if self._window is None:
+            self._window = self._build_window()
+        return self._window
+
+    @property
+    def built_window(self) -> MainWindow | None:
+        return self._window
+
+    def _build_window(self) -> MainWindow:
+        from app.ui.main_window import MainWindow
+
+        store = SettingsStore(self.paths.settings_file)
+        loaded = self.loaded
+        if loaded is None or not loaded.complete:
+            # Built on demand after a start in the tray: the routines are read now.
+            loaded = self.loaded = LoadedState.full(self.paths, store)
+        window = MainWindow(
+            loaded.cards,
+            loaded.library,
+            settings=loaded.settings,
+            settings_store=store,
+            clock=SystemClock(),
+            cue_player_factory=lambda: _cue_player(window),
+        )
+        window.apply_colors()
+        window.setWindowIcon(_app_icon())
+        window.first_painted.connect(lambda: QTimer.singleShot(0, self.after_first_paint))
+        if self._content is not None:
+            window.set_content(self._content)
+        if self.journal is not None:
+            self._give_journal(window)
+        if self.service is not None:
+            window.background = self.service
+        for message in self._untold:
+            window.tell(message)
+        self._untold.clear()
+        return window
+
+    def tell(self, message: str) -> None:
+        """Say it in the window if there is one; otherwise when the window is next built."""
+        if self._window is not None:
+            self._window.tell(message)
+        else:
+            log.info("to say when the window opens: %s", message)
+            self._untold.append(message)
+
+    def content(self) -> Content:
+        """Warning signs and tips (read once, when first needed)."""
+        if self._content is None:
+            from app.audio.cue_player import missing_sounds
+            from app.core.content import load_content
+            from app.core.resources import ASSETS_DIR
+
+            self._content = load_content(ASSETS_DIR / "content", ASSETS_DIR)
+            self._content.problems.extend(missing_sounds(SOUNDS_DIR))
+        return self._content
+
+    # -- starting --------------------------------------------------------------------
+
+    def start_in_tray(self) -> None:
+        """`unknot --tray`: the background duties only; the window waits to be needed."""
+        self.start_background()
+        if self.service is None or self.service.tray is None:
+            # No tray on this desktop: a minimised window keeps the reminders running.
+            self.window.showMinimized()
+            self.window.tell(
+                self.window.tr("There is no tray here; Unknot stays as a minimised window.")
+            )
+
+    def start_background(self) -> None:
+        """Logging, the socket for later launches, the diary and reminders; once."""
+        if self._background_started:
+            return
+        self._background_started = True
+        _set_up_logging(self.paths)
+        from app.ui.errors import install_excepthook
+
+        install_excepthook(self._window)  # before anything else can go wrong
+        from app.desktop.instance_server import InstanceServer
+
+        if self.lock is not None:
+            self.server = InstanceServer(self.lock.socket_file, self.handle_request, self.app)
+            self.server.listen()
+        self._open_journal()
+        self._start_reminders()
 
     def after_first_paint(self) -> None:
         marker = os.environ.get(FIRST_PAINT_ENV)
@@ -184,16 +297,10 @@ class Startup:
             self._finish_loading()  # so the next benchmark run starts as a real second start
             self.app.quit()
             return
-        _set_up_logging(self.paths)
-        from app.ui.errors import explain, install_excepthook
+        from app.ui.errors import explain
 
-        install_excepthook(self.window)  # before anything else can go wrong
+        self.start_background()
         self._finish_loading()
-        from app.desktop.instance_server import InstanceServer
-
-        if self.lock is not None:
-            self.server = InstanceServer(self.lock.socket_file, self.handle_request, self.window)
-            self.server.listen()
         # Built now, hidden, so that `unknot --emergency` only switches a page and paints.
         self.window.prepare_relief()
         self.window.show_load_problems_notice()
@@ -206,46 +313,46 @@ class Startup:
         problem = self.loaded.settings_problem if self.loaded else None
         if problem is not None:
             self.window.show_settings_notice(explain(problem))
-        self._open_journal()
-        self._start_reminders()
         if self.window.isVisible():
             # Read the diary while idle, so the diary screen opens at once later.
             QTimer.singleShot(3000, self.window.preload_diary)
-        elif (
-            getattr(self.args, "tray", False)
-            and self.window.background is not None
-            and self.window.background.tray is None
-        ):
-            # No tray on this desktop: a minimised window keeps the reminders running.
-            self.window.showMinimized()
-            self.window.tell(
-                self.window.tr("There is no tray here; Unknot stays as a minimised window.")
-            )
         if self.window.relief_showing:
             # Someone in a cramp is not asked to read a disclaimer first: after the relief.
             self.window.relief_closed.connect(self._ask_disclaimer_after_relief)
             return
-        if not self.window.isVisible() and not self.window.isMinimized():
-            return  # started hidden in the tray at login: no dialog until it is opened
         if not self.window.ask_disclaimer_once():
             self.app.quit()
             return
         if self.args.routine:
             self.handle_request({"command": "routine", "id": self.args.routine})
-        else:
-            self.window.show_list()
+        elif self.window.pages.currentWidget() is self.window.list_page:
+            self.window.show_list()  # not when built to show a routine (tray, reminder)
 
     def _start_reminders(self) -> None:
         """Reminders, the tray, notifications and sleep: the app's background duties."""
         from app.ui.reminder_service import ReminderService
 
         try:
-            service = ReminderService(self.window, self.paths, SystemClock(), _app_icon())
-            self.window.background = service
+            host = self._window if self._window is not None else WindowOnDemand(self)
+            service = ReminderService(host, self.paths, SystemClock(), _app_icon(), parent=self.app)
+            self.service = service
+            if self._window is not None:
+                self._window.background = service
             service.start()
         except Exception:  # reminders failing must not take the rest of the app with them
             log.exception("reminders could not start")
-            self.window.tell(self.window.tr("Reminders could not start; see the log."))
+            self.tell(self.app.tr("Reminders could not start; see the log."))
+
+    def quit(self) -> None:
+        """Quit from the tray before any window was built."""
+        if self._window is not None:
+            self._window.quit_app()
+            return
+        if self.service is not None:
+            self.service.stop()
+        if self.journal is not None:
+            self.journal.close()
+        self.app.quit()
 
     def _ask_disclaimer_after_relief(self) -> None:
         if not self.window.settings.disclaimer_accepted and not self.window.ask_disclaimer_once():
@@ -253,22 +360,18 @@ class Startup:
 
     def _finish_loading(self) -> None:
         """After a start from the snapshot: the full, checked load; then save the snapshot."""
-        from app.audio.cue_player import missing_sounds
-        from app.core.content import load_content
-        from app.core.resources import ASSETS_DIR
-
-        content = load_content(ASSETS_DIR / "content", ASSETS_DIR)
-        content.problems.extend(missing_sounds(SOUNDS_DIR))
-        self.window.set_content(content)
+        window = self.window
+        if window.content is None:
+            window.set_content(self.content())
         loaded = self.loaded
         if loaded is None:
             return
         if loaded.library is None:
-            full = LoadedState.full(self.paths, self.window.settings_store)
-            self.window.set_library(full.library, full.cards)  # type: ignore[arg-type]
+            full = LoadedState.full(self.paths, window.settings_store)
+            window.set_library(full.library, full.cards)  # type: ignore[arg-type]
             if full.settings != loaded.settings:
-                self.window.settings = full.settings
-                self.window.apply_colors()
+                window.settings = full.settings
+                window.apply_colors()
             full.snapshot = loaded.snapshot
             self.loaded = loaded = full
         loaded.save_snapshot(self.paths)
@@ -278,18 +381,26 @@ class Startup:
         import sqlite3
 
         from app.core.journal import Journal
-        from app.ui.errors import explain
 
         try:
             journal, problem = Journal.open(self.paths.journal_file)
         except (OSError, sqlite3.Error) as error:
             log.warning("diary not opened: %s", error)
-            self.window.tell(self.window.tr("The diary could not be opened; routines still play."))
+            self.tell(self.app.tr("The diary could not be opened; routines still play."))
             return
-        self.window.journal = journal
-        self.window.note_journal_opened()
-        if problem is not None:
-            self.window.list_page.notice("diary").show_message(explain(problem))
+        self.journal = journal
+        self._journal_problem = problem
+        self.last_done = journal.last_finished_session_end()
+        if self._window is not None:
+            self._give_journal(self._window)
+
+    def _give_journal(self, window: MainWindow) -> None:
+        from app.ui.errors import explain
+
+        window.journal = self.journal
+        window.note_journal_opened()
+        if self._journal_problem is not None:
+            window.list_page.notice("diary").show_message(explain(self._journal_problem))
 
     def handle_request(
         self, request: dict[str, Any], respond: Callable[[bool, str], None] | None = None
@@ -327,6 +438,69 @@ class Startup:
         return False, f"unknown command {command!r}"
 
 
+class WindowOnDemand:
+    """What the reminders ask of the main window, answered without building it until a
+    reminder is acted on: after a start in the tray, idling costs no window."""
+
+    def __init__(self, startup: Startup) -> None:
+        self._startup = startup
+
+    @property
+    def settings(self) -> SettingsType:
+        window = self._startup.built_window
+        if window is not None:
+            return window.settings
+        assert self._startup.loaded is not None
+        return self._startup.loaded.settings
+
+    @property
+    def language(self) -> str:
+        return self.settings.language or "en"
+
+    @property
+    def relief_showing(self) -> bool:
+        window = self._startup.built_window
+        return window is not None and window.relief_showing
+
+    def routine_title(self, routine_id: str) -> str:
+        window = self._startup.built_window
+        if window is not None:
+            return window.routine_title(routine_id)
+        loaded = self._startup.loaded
+        if loaded is None or not loaded.complete:  # no snapshot: the routines are read now
+            loaded = self._startup.loaded = LoadedState.full(
+                self._startup.paths, SettingsStore(self._startup.paths.settings_file)
+            )
+        titles = {card.id: card.title_in(self.language) for card in loaded.cards}
+        return titles.get(routine_id, routine_id)
+
+    def tip_text(self, day: date) -> str:
+        tip = self._startup.content().tip_for(day)
+        return tip.text.get(self.language) if tip is not None else ""
+
+    def last_routine_done(self) -> datetime | None:
+        window = self._startup.built_window
+        return window.last_routine_done() if window is not None else self._startup.last_done
+
+    def tell(self, message: str) -> None:
+        self._startup.tell(message)
+
+    def raise_window(self) -> None:
+        self._startup.window.raise_window()
+
+    def show_relief(self) -> None:
+        self._startup.window.show_relief()
+
+    def start_routine_safely(self, routine_id: str) -> None:
+        self._startup.window.start_routine_safely(routine_id)
+
+    def open_routine_safely(self, routine_id: str) -> None:
+        self._startup.window.open_routine_safely(routine_id)
+
+    def quit_app(self) -> None:
+        self._startup.quit()
+
+
 def use_activation_token(token: str) -> None:
     """Let the window take focus on Wayland with the launcher's token: Qt's Wayland plugin
     reads XDG_ACTIVATION_TOKEN (and clears it) when the window next asks to be activated.
@@ -346,15 +520,26 @@ def _rss_mb() -> float:
 
 
 def _set_up_logging(paths: AppPaths) -> None:
-    import logging.handlers  # after the first paint: it pulls in sockets, pickle and queues
-
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     try:
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            paths.log_file, maxBytes=512 * 1024, backupCount=2, encoding="utf-8"
-        )
+        _rotate_log(paths.log_file)
+        handler: logging.Handler = logging.FileHandler(paths.log_file, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
+
+
+def _rotate_log(log_file: Path) -> None:
+    """Keep the log and two older ones, rotated at start when it has grown past its size.
+
+    Not logging.handlers' rotating handler: that module pulls in sockets, pickle and queues,
+    about 2 MB that an app idling in the tray for weeks would carry for a log of a few lines
+    a day."""
+    if not log_file.exists() or log_file.stat().st_size < LOG_ROTATE_BYTES:
+        return
+    for older, newer in ((2, 1), (1, 0)):
+        source = log_file.with_name(f"{log_file.name}.{newer}") if newer else log_file
+        if source.exists():
+            source.replace(log_file.with_name(f"{log_file.name}.{older}"))

@@ -9,8 +9,9 @@ the window with the reminder in its status line.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
@@ -24,8 +25,8 @@ from app.ui.tray import TrayIcon
 
 if TYPE_CHECKING:
     from app.core.clock import Clock
+    from app.core.settings import Settings
     from app.core.storage import AppPaths
-    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -33,21 +34,57 @@ STATE_FILE = "reminders-state.json"
 DEFAULT_ROUTINE = "evening-stretch"
 
 
+def _qobject(host: ReminderHost) -> QObject | None:
+    return host if isinstance(host, QObject) else None
+
+
+def play_reminder_chime(volume: int) -> None:
+    from app.audio.chime import play_once
+    from app.core.resources import SOUNDS_DIR
+
+    play_once(SOUNDS_DIR / "reminder.wav", volume)
+
+
+class ReminderHost(Protocol):
+    """What reminders need of the app: the main window, or, after a start in the tray, a
+    stand-in that builds the window only when a reminder is acted on."""
+
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def relief_showing(self) -> bool: ...
+    def routine_title(self, routine_id: str) -> str: ...
+    def tip_text(self, day: date) -> str: ...
+    def last_routine_done(self) -> datetime | None: ...
+    def tell(self, message: str) -> None: ...
+    def raise_window(self) -> None: ...
+    def show_relief(self) -> object: ...
+    def start_routine_safely(self, routine_id: str) -> None: ...
+    def open_routine_safely(self, routine_id: str) -> None: ...
+    def quit_app(self) -> None: ...
+
+
 class ReminderService(QObject):
     def __init__(
         self,
-        window: MainWindow,
+        window: ReminderHost,
         paths: AppPaths,
         clock: Clock,
         icon: QIcon,
         *,
+        parent: QObject | None = None,
         notifier: DesktopNotifier | None = None,
         tray: TrayIcon | None = None,
         sleep_watch: SleepWatch | None = None,
         zone: tzinfo | None = None,
+        chime: Callable[[int], None] | None = None,
     ) -> None:
-        super().__init__(window)
+        super().__init__(parent if parent is not None else _qobject(window))
         self.window = window
+        # The chime that goes with a reminder, given its volume in percent.
+        self._chime = chime if chime is not None else play_reminder_chime
         self._clock = clock
         state = HandledState(paths.state_dir / STATE_FILE)
         self.scheduler = ReminderScheduler(
@@ -116,6 +153,10 @@ class ReminderService(QObject):
     # -- reminding -----------------------------------------------------------------
 
     def remind(self, reminder: Reminder, occurrence: datetime, late: bool) -> None:
+        settings = self.window.settings
+        if not settings.muted:
+            # Gentle whatever the hour: a reminder comes at bedtime, near a sleeping house.
+            self._chime(min(settings.volume, settings.night_volume))
         title = self.window.routine_title(reminder.routine or DEFAULT_ROUTINE)
         summary = self.tr("Time for: {routine}").format(routine=title)
         lines = []

@@ -45,14 +45,20 @@ def paths(unknot_home: Path) -> AppPaths:
 
 
 def make(
-    qtbot: QtBot, paths: AppPaths, notifier: FakeNotifier, tray: TrayIcon | None = None
+    qtbot: QtBot,
+    paths: AppPaths,
+    notifier: FakeNotifier,
+    tray: TrayIcon | None = None,
+    *,
+    settings: Settings | None = None,
+    chimes: list[int] | None = None,
 ) -> tuple[MainWindow, ReminderService, FakeClock]:
     clock = FakeClock(MONDAY_EVENING)
     library = load_all(paths)
     window = MainWindow(
         cards(library),
         library,
-        settings=Settings(disclaimer_accepted=True),
+        settings=settings or Settings(disclaimer_accepted=True),
         settings_store=SettingsStore(paths.settings_file),
         clock=clock,
         cue_player_factory=RecordingCuePlayer,
@@ -69,6 +75,7 @@ def make(
         tray=tray,
         sleep_watch=SleepWatch(),  # no system bus in tests: it stays quiet
         zone=BERLIN,
+        chime=(chimes if chimes is not None else []).append,
     )
     window.background = service
     service.start()
@@ -91,6 +98,25 @@ def test_a_due_reminder_is_a_notification_whose_start_starts_the_routine(
     assert window.pages.currentWidget() is window._player_page
     service.scheduler.check_now()
     assert len(notifier.shown) == 1  # never twice for one occurrence
+
+
+def test_a_reminder_chimes_at_the_night_volume_unless_muted(qtbot: QtBot, paths: AppPaths) -> None:
+    chimes: list[int] = []
+    settings = Settings(disclaimer_accepted=True, volume=80, night_volume=25)
+    _, service, clock = make(qtbot, paths, FakeNotifier(), settings=settings, chimes=chimes)
+    clock.advance(60)
+    service.scheduler.check_now()
+    assert chimes == [25]  # bedtime: the quieter of the two, whatever the hour
+
+
+def test_a_muted_reminder_is_shown_without_a_chime(qtbot: QtBot, paths: AppPaths) -> None:
+    chimes: list[int] = []
+    notifier = FakeNotifier()
+    settings = Settings(disclaimer_accepted=True, muted=True)
+    _, service, clock = make(qtbot, paths, notifier, settings=settings, chimes=chimes)
+    clock.advance(60)
+    service.scheduler.check_now()
+    assert len(notifier.shown) == 1 and chimes == []
 
 
 def test_snooze_comes_back_and_has_a_limit(qtbot: QtBot, paths: AppPaths) -> None:

@@ -1,0 +1,51 @@
+"""pygame's mixer, shared by the routine's cues and a reminder's chime.
+
+The two can overlap (a reminder while a routine plays), so the mixer is opened by the first
+user and closed when the last one is done: an open mixer keeps SDL's audio thread waking
+about 90 times a second even in silence.
+"""
+
+from __future__ import annotations
+
+import threading
+
+SAMPLE_RATE = 22050
+BUFFER_SAMPLES = 512  # about 23 ms: a cue is heard when it is shown
+
+
+class _SharedMixer:
+    """Counts the mixer's users under a lock: cues open it in a worker thread, chimes in
+    another."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.users = 0
+
+
+_shared = _SharedMixer()
+
+
+def acquire() -> None:
+    """Open the mixer if it is closed; raises if there is no sound device."""
+    with _shared.lock:
+        if _shared.users == 0:
+            import pygame
+
+            pygame.mixer.init(SAMPLE_RATE, -16, 1, BUFFER_SAMPLES)
+        _shared.users += 1
+
+
+def release() -> None:
+    """One user is done; the last one closes the mixer."""
+    with _shared.lock:
+        if _shared.users == 0:
+            return
+        _shared.users -= 1
+        if _shared.users == 0:
+            import pygame
+
+            pygame.mixer.quit()
+
+
+def users() -> int:
+    return _shared.users

@@ -1,0 +1,180 @@
+"""`unknot --tray`: reminders and the tray from the start, the window only once needed."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from fakes_desktop import FakeNotifier
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.core.reminders import Reminder, load_reminders
+from app.core.settings import SettingsStore
+from app.core.storage import AppPaths
+from app.ui import application, reminder_service
+from app.ui.application import LoadedState, Startup, WindowOnDemand
+from app.ui.tray import TrayIcon
+
+REMINDERS = """schema_version: 1
+reminders:
+  - id: bedtime
+    time: "22:30"
+    days: [mon, tue, wed, thu, fri, sat, sun]
+    routine: evening-stretch
+    enabled: true
+"""
+
+# Runs `unknot --tray` for real (offscreen, where Qt sees no tray, so one is pretended)
+# and reports what it loaded once it has settled.
+CHILD = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+from app.cli import build_parser
+from app.ui import application
+from app.ui.tray import TrayIcon
+
+TrayIcon.available = staticmethod(lambda: True)
+
+def report():
+    app = QApplication.instance()
+    print(json.dumps({
+        "windows": [w.objectName() or type(w).__name__ for w in app.topLevelWidgets()
+                    if isinstance(w, QMainWindow)],
+        "modules": sorted(m for m in sys.modules
+                          if m.split(".")[0] in ("pygame", "yaml", "app", "PySide6")),
+    }), flush=True)
+    app.quit()
+
+started = application.Startup.start_in_tray
+
+def start_in_tray(self):
+    started(self)
+    QTimer.singleShot(1500, report)
+
+application.Startup.start_in_tray = start_in_tray
+application.run(build_parser().parse_args(["--tray", "--basedir", sys.argv[1]]), None)
+"""
+
+
+@pytest.fixture
+def tray_home(unknot_home: Path) -> Path:
+    paths = AppPaths.resolve(unknot_home)
+    paths.ensure()
+    paths.settings_file.write_text("schema_version: 1\ndisclaimer_accepted: true\n")
+    paths.reminders_file.write_text(REMINDERS)
+    return unknot_home
+
+
+def test_the_tray_start_builds_no_window_and_reads_no_routine_or_sound(
+    tray_home: Path, project_root: Path
+) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SDL_AUDIODRIVER="dummy")
+    env.pop("UNKNOT_HOME", None)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(tray_home)],
+        cwd=project_root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["windows"] == []
+    modules = set(report["modules"])
+    assert "app.ui.reminder_service" in modules  # the reminders did start
+    assert not any(m.startswith("pygame") or m.startswith("app.audio") for m in modules)
+    assert "app.ui.main_window" not in modules
+    assert "app.core.library" not in modules  # where routine files are read
+    assert "PySide6.QtNetwork" not in modules  # the socket server is a plain socket
+
+
+def _tray_startup(
+    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Startup, FakeNotifier, list[int]]:
+    notifier = FakeNotifier()
+    chimes: list[int] = []
+    monkeypatch.setattr(reminder_service, "DesktopNotifier", lambda parent=None: notifier)
+    monkeypatch.setattr(reminder_service, "play_reminder_chime", chimes.append)
+    monkeypatch.setattr(TrayIcon, "available", staticmethod(lambda: True))
+    paths = AppPaths.resolve(home)
+    args = argparse.Namespace(tray=True, emergency=False, routine=None, basedir=home)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    startup = Startup(app, None, paths, None, args)  # type: ignore[arg-type]
+    startup.loaded = LoadedState.settings_only(paths, SettingsStore(paths.settings_file))
+    startup.start_in_tray()
+    return startup, notifier, chimes
+
+
+def _bedtime(paths: AppPaths) -> Reminder:
+    reminders, problems = load_reminders(paths.reminders_file)
+    assert problems == []
+    return reminders[0]
+
+
+def test_a_reminder_from_the_tray_builds_the_window_only_when_acted_on(
+    qtbot: QtBot, tray_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    startup, notifier, chimes = _tray_startup(qtbot, tray_home, monkeypatch)
+    service = startup.service
+    assert service is not None and isinstance(service.window, WindowOnDemand)
+    assert service.tray is not None
+    assert startup.built_window is None
+    assert startup.journal is not None  # "done tonight" needs the diary, not the window
+
+    service.remind(_bedtime(startup.paths), datetime.now().astimezone(), late=False)
+    shown = notifier.last
+    assert shown.summary == "Time for: Evening calf stretch"
+    assert shown.body  # a tip, read without the window
+    assert chimes == [30]  # the night volume of default settings
+    assert startup.built_window is None
+
+    notifier.click(shown.id, "start")
+    window = startup.built_window
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert window.pages.currentWidget() is window._player_page
+    assert window.background is service and window.journal is startup.journal
+    window.background = None  # closing the test's window quits, not hides
+    service.stop()
+
+
+def test_cramp_now_from_the_tray_shows_relief_in_a_window_built_for_it(
+    qtbot: QtBot, tray_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    startup, _, _ = _tray_startup(qtbot, tray_home, monkeypatch)
+    service = startup.service
+    assert service is not None and service.tray is not None
+    service.tray.cramp_action.trigger()
+    window = startup.built_window
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.relief_showing and window.isVisible()
+    window.background = None
+    service.stop()
+
+
+def test_a_problem_said_before_the_window_exists_is_said_when_it_opens(
+    qtbot: QtBot, tray_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    startup, _, _ = _tray_startup(qtbot, tray_home, monkeypatch)
+    startup.tell("reminders.yaml has a problem")
+    assert startup.built_window is None
+    window = startup.window
+    qtbot.addWidget(window)
+    assert window.statusBar().currentMessage() == "reminders.yaml has a problem"
+    window.background = None
+    assert startup.service is not None
+    startup.service.stop()
+    application.log.info("done")  # the log handler set up by the tray start still works
