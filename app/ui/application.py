@@ -228,6 +228,7 @@ class Startup:
             clock=SystemClock(),
             cue_player_factory=lambda: _cue_player(window),
         )
+        window.basedir = self.paths.basedir
         window.apply_colors()
         window.setWindowIcon(_app_icon())
         window.first_painted.connect(lambda: QTimer.singleShot(0, self.after_first_paint))

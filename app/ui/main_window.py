@@ -7,6 +7,7 @@ inside the methods that run later.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ from app import APP_NAME, __version__
 from app.core.clock import Clock
 from app.core.errors import RoutineNotFoundError, UnknotError
 from app.core.settings import LONGER_HOLDS, Settings, SettingsStore, Theme
+from app.core.socket_name import HOME_ENV
 from app.ui.routine_list import RoutineListPage
 from app.ui.theme import Colors, apply_theme
 
@@ -92,6 +94,10 @@ class MainWindow(QMainWindow):
         self.background: ReminderService | None = None  # reminders, tray; after first paint
         self._last_done: datetime | None = None  # the last routine played to its end
         self._quitting = False
+        # Given to the launcher and autostart entries, so they start this same Unknot home
+        # (--basedir or UNKNOT_HOME); None for the usual places. The app sets it from its
+        # paths; the environment is the fallback for a window built on its own.
+        self.basedir: Path | None = Path(os.environ[HOME_ENV]) if HOME_ENV in os.environ else None
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
         self.setMinimumSize(640, 480)
@@ -550,7 +556,7 @@ class MainWindow(QMainWindow):
                 language=self.language,
                 zone=local_zone(),
                 autostart_enabled=desktop_entries.autostart_enabled,
-                set_autostart=lambda on: desktop_entries.set_autostart(on, self._basedir),
+                set_autostart=lambda on: desktop_entries.set_autostart(on, self.basedir),
             )
             self._reminders_page.back_requested.connect(self.show_list)
             if self.background is not None:
@@ -559,13 +565,6 @@ class MainWindow(QMainWindow):
                 scheduler.reminders_changed.connect(self._reminders_page.refresh)
             self.pages.addWidget(self._reminders_page)
         self.pages.setCurrentWidget(self._reminders_page)
-
-    @property
-    def _basedir(self) -> Path | None:
-        # settings.yaml is DIR/config/settings.yaml under --basedir DIR
-        import os
-
-        return Path(os.environ["UNKNOT_HOME"]) if os.environ.get("UNKNOT_HOME") else None
 
     def _routine_titles(self) -> dict[str, str]:
         from app.core.routines import RELIEF_ROUTINE_ID
@@ -600,7 +599,7 @@ class MainWindow(QMainWindow):
         from app.desktop.desktop_entries import install_launcher
 
         try:
-            install_launcher(self._basedir)
+            install_launcher(self.basedir)
         except WriteError as error:
             from app.ui.errors import explain
 

@@ -178,3 +178,23 @@ def test_a_problem_said_before_the_window_exists_is_said_when_it_opens(
     assert startup.service is not None
     startup.service.stop()
     application.log.info("done")  # the log handler set up by the tray start still works
+
+
+def test_start_at_login_starts_the_same_unknot_home_given_by_basedir(
+    qtbot: QtBot, tray_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    startup, _, _ = _tray_startup(qtbot, tray_home, monkeypatch)
+    monkeypatch.delenv("UNKNOT_HOME")  # as after `unknot --tray --basedir DIR`
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    window = startup.window
+    qtbot.addWidget(window)
+    window.show_reminders()
+    page = window._reminders_page
+    assert page is not None and not page.autostart_box.isChecked()
+    page.autostart_box.click()
+    entry = (tmp_path / "xdg-config" / "autostart" / "unknot.desktop").read_text()
+    exec_line = next(line for line in entry.splitlines() if line.startswith("Exec="))
+    assert exec_line.endswith(f" --basedir {tray_home} --tray")
+    window.background = None
+    assert startup.service is not None
+    startup.service.stop()
