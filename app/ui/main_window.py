@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         # Given to the launcher and autostart entries, so they start this same Unknot home
         # (--basedir or UNKNOT_HOME); None for the usual places. The app sets it from its
         # paths; the environment is the fallback for a window built on its own.
-        self.basedir: Path | None = Path(os.environ[HOME_ENV]) if HOME_ENV in os.environ else None
+        self.basedir: Path | None = Path(home) if (home := os.environ.get(HOME_ENV)) else None
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
         self.setMinimumSize(640, 480)
