@@ -544,7 +544,6 @@ class MainWindow(QMainWindow):
         if self.relief_showing:
             return
         if self._reminders_page is None:
-            from app.core.reminders import local_zone
             from app.desktop import desktop_entries
             from app.ui.reminders_view import RemindersPage
 
@@ -554,7 +553,8 @@ class MainWindow(QMainWindow):
                 list(titles.items()),
                 self._clock,
                 language=self.language,
-                zone=local_zone(),
+                # No zone: the page looks it up at each refresh, as the scheduler does, so
+                # "next" stays right after the computer's zone changes.
                 autostart_enabled=desktop_entries.autostart_enabled,
                 set_autostart=lambda on: desktop_entries.set_autostart(on, self.basedir),
             )

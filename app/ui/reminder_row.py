@@ -40,7 +40,9 @@ class ReminderRow(QFrame):
         details = [routine_title] if routine_title else []
         if reminder.message is not None:
             details.append(f"“{reminder.message.get(language)}”")
-        self.details_label = QLabel(" · ".join(details))
+        # With its parent from the start: shown while still parentless, a label is briefly
+        # a window of its own, which takes the keyboard away from the main window.
+        self.details_label = QLabel(" · ".join(details), self)
         self.details_label.setProperty("role", "muted")
         self.details_label.setWordWrap(True)
         self.details_label.setVisible(bool(details))

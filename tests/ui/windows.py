@@ -30,6 +30,6 @@ def make_window(
     qtbot.addWidget(window)
     window.apply_colors()
     window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
+    with qtbot.waitActive(window):
+        window.activateWindow()
     return window, clock, cues
