@@ -39,6 +39,7 @@ class NotificationServer:
         ready = self.next_event()
         assert "ready" in ready, ready
         self.unique_name: str = ready["ready"]
+        self._syncs = 0
 
     def next_event(self) -> dict[str, Any]:
         try:
@@ -55,19 +56,41 @@ class NotificationServer:
             if event.get("call") == member:
                 return event
 
+    def events_so_far(self) -> list[dict[str, Any]]:
+        """The events not read yet, up to now: without waiting for more that may never come.
+
+        Every call its caller already had the reply to is among them (the server records a
+        call before it answers), so after a blocking call such as Notify this is complete.
+        """
+        self._syncs += 1
+        token = self._syncs
+        self._command({"sync": token})
+        events = []
+        while (event := self.next_event()) != {"synced": token}:
+            events.append(event)
+        return events
+
+    def calls_so_far(self, member: str) -> list[dict[str, Any]]:
+        """The calls of `member` among `events_so_far()`; other events are dropped."""
+        return [event for event in self.events_so_far() if event.get("call") == member]
+
     def emit(self, signal: str, signature: str, *args: Any, before_reply: bool = False) -> None:
         """Emit a signal now, or (before_reply) just ahead of the server's next reply."""
-        assert self.process.stdin is not None
-        command = {
-            "signal": signal,
-            "signature": signature,
-            "args": list(args),
-            "before_reply": before_reply,
-        }
-        self.process.stdin.write(json.dumps(command) + "\n")
-        self.process.stdin.flush()
+        self._command(
+            {
+                "signal": signal,
+                "signature": signature,
+                "args": list(args),
+                "before_reply": before_reply,
+            }
+        )
         while before_reply and self.next_event() != {"held": signal}:
             pass  # calls recorded earlier
+
+    def _command(self, command: dict[str, Any]) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(command) + "\n")
+        self.process.stdin.flush()
 
     def stop(self) -> None:
         assert self.process.stdin is not None

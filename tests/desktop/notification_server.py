@@ -9,7 +9,9 @@ the line at once. Methods named with --ignore (or "*") are recorded but never an
 It reads JSON lines on stdin, {"signal": NAME, "signature": SIG, "args": [...]}, and emits
 that signal from /org/freedesktop/Notifications; with "before_reply": true it holds the
 signal back, says {"held": NAME}, and emits it just before its next reply, so that it
-reaches the caller while that caller waits. It exits when stdin closes.
+reaches the caller while that caller waits. {"sync": TOKEN} is answered {"synced": TOKEN};
+since a call is recorded before it is answered, every call whose caller had its reply
+before the command was sent comes ahead of that line. It exits when stdin closes.
 """
 
 from __future__ import annotations
@@ -138,6 +140,9 @@ def main() -> int:
                 *lines, pending = pending.split(b"\n")
                 for line in lines:
                     command = json.loads(line)
+                    if "sync" in command:
+                        say({"synced": command["sync"]})
+                        continue
                     signal = (command["signal"], command["signature"], command["args"])
                     if command.get("before_reply"):
                         server.held.append(signal)
