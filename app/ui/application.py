@@ -266,6 +266,11 @@ class Startup:
 
     def start_in_tray(self) -> None:
         """`unknot --tray`: the background duties only; the window waits to be needed."""
+        from app.ui.theme import apply_theme
+
+        assert self.loaded is not None
+        # The tray's menu in the chosen colours: opened at 3 a.m., it must not glare.
+        apply_theme(self.app, self.loaded.settings.theme)
         self.start_background()
         if self.service is None or self.service.tray is None:
             # No tray on this desktop: a minimised window keeps the reminders running.
