@@ -11,23 +11,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QSpinBox, QWidget
 
 from app.core.clock import Clock
 from app.core.diary_stats import local_moment
 from app.core.journal import SessionRecord
-from app.ui.episode_dialog import length_text, sentence, time_edit, typed_time
+from app.ui.record_dialog import RecordDialog, time_edit, tr, typed_time
 
 # The usual stretching routine; the user corrects it if theirs was longer.
 USUAL_LENGTH = timedelta(minutes=10)
@@ -35,11 +24,7 @@ USUAL_LENGTH = timedelta(minutes=10)
 USUAL_PART_DONE = 50
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("diary", text)
-
-
-class SessionDialog(QDialog):
+class SessionDialog(RecordDialog):
     """A form for one routine session; `session()` is what it would record."""
 
     def __init__(
@@ -49,31 +34,24 @@ class SessionDialog(QDialog):
         session: SessionRecord | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._clock = clock
+        super().__init__(
+            clock,
+            tr("Change a routine") if session else tr("Add a routine done"),
+            tr("Times are as you lived them, on the clock where you were.")
+            if session
+            else tr("Note a routine you did without Unknot, for example your evening stretch."),
+            parent,
+        )
         self._original = session
-        self.setWindowTitle(tr("Change a routine") if session else tr("Add a routine done"))
         if session is None:
             # Most are noted just after: "I did my stretch without the app".
             ended = clock.now().replace(second=0, microsecond=0)
             first_routine = next(iter(routine_titles), "")
             session = SessionRecord(0, first_routine, ended - USUAL_LENGTH, ended, 1.0, (), True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(12)
-        intro = QLabel(
-            tr("Times are as you lived them, on the clock where you were.")
-            if self._original
-            else tr("Note a routine you did without Unknot, for example your evening stretch.")
-        )
-        intro.setWordWrap(True)
-        intro.setProperty("role", "muted")
-        layout.addWidget(intro)
-        form = QFormLayout()
+        form = self.form
         self.routine_box = self._routines(routine_titles, session.routine_id)
         self.start_edit = time_edit(session.started)
         self.end_edit = time_edit(session.ended)
-        self.length_label = QLabel()
         self.done_box, self.percent_edit = self._how_much(session)
         form.addRow(tr("Routine"), self.routine_box)
         form.addRow(tr("Started"), self.start_edit)
@@ -81,25 +59,8 @@ class SessionDialog(QDialog):
         form.addRow(tr("Length"), self.length_label)
         form.addRow(tr("How much"), self.done_box)
         form.addRow(tr("Part done"), self.percent_edit)
-        layout.addLayout(form)
-        self.problem_label = QLabel()
-        self.problem_label.setObjectName("notice")
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("padding: 8px;")
-        self.problem_label.hide()
-        layout.addWidget(self.problem_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout.addWidget(buttons)
-        self.start_edit.dateTimeChanged.connect(self._update_length)
-        self.end_edit.dateTimeChanged.connect(self._update_length)
         self.done_box.currentIndexChanged.connect(self._done_changed)
-        self._update_length()
-        self.setMinimumWidth(420)
+        self.finish()
 
     @staticmethod
     def _routines(titles: Mapping[str, str], current: str) -> QComboBox:
@@ -166,10 +127,9 @@ class SessionDialog(QDialog):
             )
         return SessionRecord(0, routine_id, started, ended, completed, (), finished)
 
-    def _update_length(self) -> None:
+    def record_length(self) -> timedelta:
         session = self.session()
-        length = session.ended - session.started
-        self.length_label.setText(length_text(length) if length >= timedelta(0) else "–")
+        return session.ended - session.started
 
     def _done_changed(self) -> None:
         finished = bool(self.done_box.currentData())
@@ -180,15 +140,5 @@ class SessionDialog(QDialog):
             # "Stopped part-way" at 100 % contradicts itself: start from a middle to adjust.
             self.percent_edit.setValue(USUAL_PART_DONE)
 
-    def problems(self) -> str:
-        """Why the form cannot be saved as it is; "" if it can."""
-        found = self.session().problems(self._clock.now())
-        return sentence(found) if found else ""
-
-    def accept(self) -> None:
-        problems = self.problems()
-        if problems:
-            self.problem_label.setText(problems)
-            self.problem_label.show()
-            return
-        super().accept()
+    def record_problems(self) -> list[str]:
+        return self.session().problems(self._clock.now())
