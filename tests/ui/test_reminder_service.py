@@ -11,6 +11,7 @@ from fakes import RecordingCuePlayer
 from fakes_desktop import FakeNotifier
 from PySide6.QtGui import QIcon
 from pytestqt.qtbot import QtBot
+from reminder_files import EVERY_NIGHT_AT_2230
 
 from app.core.clock import FakeClock
 from app.core.content import load_content
@@ -26,21 +27,13 @@ from app.ui.tray import TrayIcon
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MONDAY_EVENING = datetime(2026, 1, 5, 22, 29, tzinfo=BERLIN)
-REMINDERS = """schema_version: 1
-reminders:
-  - id: bedtime
-    time: "22:30"
-    days: [mon, tue, wed, thu, fri, sat, sun]
-    routine: evening-stretch
-    enabled: true
-"""
 
 
 @pytest.fixture
 def paths(unknot_home: Path) -> AppPaths:
     resolved = AppPaths.resolve(unknot_home)
     resolved.ensure()
-    resolved.reminders_file.write_text(REMINDERS)
+    resolved.reminders_file.write_text(EVERY_NIGHT_AT_2230)
     return resolved
 
 

@@ -14,6 +14,7 @@ import pytest
 from fakes_desktop import FakeNotifier
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from reminder_files import EVERY_NIGHT_AT_2230
 
 from app.core.reminders import Reminder, load_reminders
 from app.core.settings import SettingsStore
@@ -21,15 +22,6 @@ from app.core.storage import AppPaths
 from app.ui import application, reminder_service
 from app.ui.application import LoadedState, Startup, WindowOnDemand
 from app.ui.tray import TrayIcon
-
-REMINDERS = """schema_version: 1
-reminders:
-  - id: bedtime
-    time: "22:30"
-    days: [mon, tue, wed, thu, fri, sat, sun]
-    routine: evening-stretch
-    enabled: true
-"""
 
 # Runs `unknot --tray` for real (offscreen, where Qt sees no tray, so one is pretended)
 # and reports what it loaded once it has settled.
@@ -69,7 +61,7 @@ def tray_home(unknot_home: Path) -> Path:
     paths = AppPaths.resolve(unknot_home)
     paths.ensure()
     paths.settings_file.write_text("schema_version: 1\ndisclaimer_accepted: true\n")
-    paths.reminders_file.write_text(REMINDERS)
+    paths.reminders_file.write_text(EVERY_NIGHT_AT_2230)
     return unknot_home
 
 
