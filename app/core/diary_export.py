@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 
 from app.core.journal import Journal
@@ -27,12 +27,12 @@ COLUMNS = (
 
 def diary_csv(journal: Journal) -> tuple[str, int]:
     """The CSV text of every session and episode, oldest first, and how many rows."""
-    rows: list[tuple[str, list[str]]] = []
+    rows: list[tuple[float, list[str]]] = []
     for session in journal.sessions():
         minutes = (session.ended - session.started).total_seconds() / 60
         rows.append(
             (
-                session.started.isoformat(),
+                session.started.timestamp(),
                 [
                     "routine",
                     session.started.isoformat(timespec="seconds"),
@@ -52,7 +52,7 @@ def diary_csv(journal: Journal) -> tuple[str, int]:
         end = episode.started + episode.duration
         rows.append(
             (
-                episode.started.isoformat(),
+                episode.started.timestamp(),
                 [
                     "cramp",
                     episode.started.isoformat(timespec="seconds"),
@@ -69,16 +69,12 @@ def diary_csv(journal: Journal) -> tuple[str, int]:
             )
         )
     # Sort by the instant, not the text: offsets differ across DST and travel.
-    rows.sort(key=lambda item: _instant(item[0]))
+    rows.sort(key=itemgetter(0))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     writer.writerows(row for _, row in rows)
     return buffer.getvalue(), len(rows)
-
-
-def _instant(iso: str) -> float:
-    return datetime.fromisoformat(iso).timestamp()
 
 
 def export_csv(journal: Journal, path: Path) -> int:

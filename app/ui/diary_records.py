@@ -1,12 +1,14 @@
 """The diary's records as a table model: cramps and routines, most recent first.
 
 A model rather than a table of items: ten years of diary is thousands of rows, and a view
-over a model only formats the rows on screen.
+over a model only formats the rows on screen. The records come as a summary's list, which
+makes each record only when its row is read, so a range of ten years costs no more to show
+than one of four weeks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import (
@@ -38,14 +40,12 @@ class RecordsModel(QAbstractTableModel):
     def __init__(self, routine_titles: Mapping[str, str] | None = None) -> None:
         super().__init__()
         self._titles = dict(routine_titles or {})
-        self._records: list[Record] = []
+        self._records: Sequence[Record] = ()
 
-    def set_records(self, episodes: list[Episode], sessions: list[SessionRecord]) -> None:
-        """Both lists most recent first; merged by the instant they started."""
+    def set_records(self, records: Sequence[Record]) -> None:
+        """Episodes and sessions together, most recent first (Summary.records)."""
         self.beginResetModel()
-        merged: list[Record] = [*episodes, *sessions]
-        merged.sort(key=lambda record: record.started, reverse=True)
-        self._records = merged
+        self._records = records
         self.endResetModel()
 
     def record(self, row: int) -> Record:

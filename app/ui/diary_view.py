@@ -1,8 +1,14 @@
 """The diary screen: a calendar of nights, charts, the same numbers as a table, the records.
 
-The constructor only lays out empty widgets; the diary is read when the page is first shown
-(or refreshed while on screen) and sorted into nights once, so switching the range only sums
-what is already in memory.
+The constructor only lays out empty widgets; the diary is read when the page is first shown,
+when it is refreshed (at once on screen, at the next idle moment when hidden), or by
+preload(). It is read as rows with their nights worked out by SQLite and sorted into nights
+once, so switching the range only sums what is already in memory, and only the records on
+screen are ever made.
+
+The overview tab, the numbers tab and the export buttons each live in a module of their own
+(diary_overview, diary_numbers, diary_exports); this one puts them together and keeps the
+records editable.
 """
 
 from __future__ import annotations
@@ -11,39 +17,37 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QButtonGroup,
-    QFileDialog,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.clock import Clock
-from app.core.diary_stats import HOURS_FROM_NOON, DiaryIndex, Period, Summary, night_of, summarize
+from app.core.diary_stats import DiaryIndex, Period, Summary, night_of, summarize
 from app.core.errors import UnknotError
-from app.core.journal import SEVERITIES, Episode, Journal, RecordRefusedError, SessionRecord
-from app.ui.charts import AdherenceChart, HourChart, short_date
+from app.core.journal import Episode, Journal, RecordRefusedError, SessionRecord
+from app.ui.diary_exports import DiaryExports
+from app.ui.diary_numbers import DiaryNumbers
+from app.ui.diary_overview import DiaryOverview
 from app.ui.diary_records import Record, RecordsModel
 from app.ui.episode_dialog import EpisodeDialog
-from app.ui.night_calendar import NightCalendar
 from app.ui.session_dialog import SessionDialog
 from app.ui.theme import DARK, LIGHT, Colors
+
+# Layouts nested in the page, and in the window around it, from a tile's label up.
+LAYOUT_DEPTH = 12
 
 PERIOD_NAMES = {
     Period.FOUR_WEEKS: "4 weeks",
@@ -55,55 +59,6 @@ PERIOD_NAMES = {
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("diary", text)
-
-
-def _numbers_table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    header = table.horizontalHeader()
-    # A few dozen rows at most: the names sized to their contents, the numbers share the rest.
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for row, cells in enumerate(rows):
-        for column, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            if column:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(row, column, item)
-
-
-class _Tile(QFrame):
-    """One figure, large, with what it counts above and a detail below."""
-
-    def __init__(self, caption: str) -> None:
-        super().__init__()
-        self.setObjectName("tile")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.setSpacing(2)
-        label = QLabel(caption)
-        label.setProperty("role", "muted")
-        self.value = QLabel("–")
-        self.value.setProperty("role", "title")
-        self.detail = QLabel()
-        self.detail.setProperty("role", "muted")
-        self.detail.setWordWrap(True)
-        for widget in (label, self.value, self.detail):
-            layout.addWidget(widget)
-        layout.addStretch(1)  # the figures of all tiles on one line, however long a detail
-
-    def show_figure(self, value: int, detail: str) -> None:
-        self.value.setText(str(value))
-        self.detail.setText(detail)
-        self.setAccessibleName(f"{value} {detail}")
 
 
 class DiaryView(QWidget):
@@ -130,6 +85,15 @@ class DiaryView(QWidget):
         self.session_dialog: SessionDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self._colors: Colors | None = None
+        # After a refresh while hidden, the diary is read again as soon as the application is
+        # idle, so that the page is ready when next opened.
+        self._idle_read = QTimer(self)
+        self._idle_read.setSingleShot(True)
+        self._idle_read.setInterval(0)
+        self._idle_read.timeout.connect(self._read_if_out_of_date)
+        self.exports = DiaryExports(self, clock, self._titles)
+        self.csv_button = self.exports.csv_button
+        self.pdf_button = self.exports.pdf_button
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 16)
@@ -146,10 +110,7 @@ class DiaryView(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setProperty("role", "heading")
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_overview(), tr("Overview"))
-        self.tabs.addTab(self._build_numbers(), tr("Numbers"))
-        self.tabs.addTab(self._build_records(), tr("Records"))
+        self.tabs = self._build_tabs()
         self.pages.addWidget(self.tabs)
         self.pages.addWidget(self.message_label)
         outer.addWidget(self.pages, 1)
@@ -174,9 +135,13 @@ class DiaryView(QWidget):
         title.setProperty("role", "title")
         header.addWidget(title)
         header.addStretch(1)
+        # The range switch in a widget of its own, so that its style sheet reaches only it.
+        self.range_bar = QWidget()
+        switch = QHBoxLayout(self.range_bar)
+        switch.setContentsMargins(0, 0, 0, 0)
         self.range_label = QLabel(tr("Show the last:"))
         self.range_label.setProperty("role", "muted")
-        header.addWidget(self.range_label)
+        switch.addWidget(self.range_label)
         self.range_group = QButtonGroup(self)
         self.range_buttons: dict[Period, QPushButton] = {}
         for period, name in PERIOD_NAMES.items():
@@ -187,59 +152,30 @@ class DiaryView(QWidget):
             button.clicked.connect(lambda _=False, p=period: self.set_period(p))
             self.range_group.addButton(button)
             self.range_buttons[period] = button
-            header.addWidget(button)
+            switch.addWidget(button)
+        header.addWidget(self.range_bar)
         return header
 
-    def _build_overview(self) -> QWidget:
-        page = QWidget()
-        grid = QGridLayout(page)
-        grid.setContentsMargins(8, 12, 8, 8)
-        grid.setHorizontalSpacing(20)
-        grid.setVerticalSpacing(12)
-        tiles = QHBoxLayout()
-        self.routines_tile = _Tile(tr("Routines done"))
-        self.cramps_tile = _Tile(tr("Cramps"))
-        self.streak_tile = _Tile(tr("Streak"))
-        for tile in (self.routines_tile, self.cramps_tile, self.streak_tile):
-            tiles.addWidget(tile, 1)
-        grid.addLayout(tiles, 0, 0, 1, 2)
-        self.calendar = NightCalendar()
-        grid.addWidget(self.calendar, 1, 0, 2, 1)
-        self.adherence_heading = QLabel(tr("Nights with a routine and cramps, per week"))
-        self.adherence_heading.setProperty("role", "heading")
-        self.adherence_heading.setWordWrap(True)
-        self.adherence_chart = AdherenceChart()
-        self.hour_heading = QLabel(tr("When the cramps started"))
-        self.hour_heading.setProperty("role", "heading")
-        self.hour_heading.setWordWrap(True)
-        self.hour_chart = HourChart()
-        charts = QVBoxLayout()
-        charts.addWidget(self.adherence_heading)
-        charts.addWidget(self.adherence_chart, 3)
-        charts.addSpacing(8)
-        charts.addWidget(self.hour_heading)
-        charts.addWidget(self.hour_chart, 2)
-        grid.addLayout(charts, 1, 1, 2, 1)
-        grid.setColumnStretch(0, 4)
-        grid.setColumnStretch(1, 5)
-        grid.setRowStretch(1, 1)
-        return page
-
-    def _build_numbers(self) -> QWidget:
-        page = QWidget()
-        layout = QHBoxLayout(page)
-        layout.setContentsMargins(8, 12, 8, 8)
-        layout.setSpacing(16)
-        self.counts_table = _numbers_table([tr("In the period"), tr("Number")])
-        self.weeks_table = _numbers_table([tr("Week"), tr("Nights with a routine"), tr("Cramps")])
-        self.hours_table = _numbers_table([tr("Hour"), tr("Cramps")])
-        self.counts_table.setAccessibleName(tr("Counts for the period"))
-        self.weeks_table.setAccessibleName(tr("Nights with a routine and cramps, per week"))
-        self.hours_table.setAccessibleName(tr("Cramps by the hour they started"))
-        layout.addWidget(self.counts_table, 3)
-        layout.addWidget(self.weeks_table, 5)
-        layout.addWidget(self.hours_table, 3)
-        return page
+    def _build_tabs(self) -> QTabWidget:
+        self.overview = DiaryOverview()
+        self.numbers = DiaryNumbers()
+        tabs = QTabWidget()
+        tabs.addTab(self.overview, tr("Overview"))
+        tabs.addTab(self.numbers, tr("Numbers"))
+        tabs.addTab(self._build_records(), tr("Records"))
+        # The figures can be reached from the page as well as from their tab.
+        self.routines_tile = self.overview.routines_tile
+        self.cramps_tile = self.overview.cramps_tile
+        self.streak_tile = self.overview.streak_tile
+        self.calendar = self.overview.calendar
+        self.adherence_heading = self.overview.adherence_heading
+        self.adherence_chart = self.overview.adherence_chart
+        self.hour_heading = self.overview.hour_heading
+        self.hour_chart = self.overview.hour_chart
+        self.counts_table = self.numbers.counts_table
+        self.weeks_table = self.numbers.weeks_table
+        self.hours_table = self.numbers.hours_table
+        return tabs
 
     def _build_records(self) -> QWidget:
         page = QWidget()
@@ -293,11 +229,6 @@ class DiaryView(QWidget):
         self.status_label.setProperty("role", "muted")
         self.status_label.setWordWrap(True)
         buttons.addWidget(self.status_label, 1)
-        self.csv_button = QPushButton(tr("Export CSV…"))
-        self.csv_button.clicked.connect(self._export_csv_clicked)
-        self.pdf_button = QPushButton(tr("Export report (PDF)…"))
-        self.pdf_button.setToolTip(tr("One A4 page for your doctor, for the range shown"))
-        self.pdf_button.clicked.connect(self._export_pdf_clicked)
         self.add_button = QPushButton(tr("Add a cramp…"))
         self.add_button.setProperty("role", "primary")
         self.add_button.clicked.connect(self.add_cramp)
@@ -312,19 +243,15 @@ class DiaryView(QWidget):
 
     def apply_colors(self, colors: Colors) -> None:
         self._colors = colors
-        self.adherence_chart.set_colors(colors)
-        self.hour_chart.set_colors(colors)
-        self.calendar.set_colors(colors)
-        self.setStyleSheet(
+        self.overview.set_colors(colors)
+        # On the range switch alone, not the page: a style sheet re-polishes every widget
+        # below the one it is set on.
+        self.range_bar.setStyleSheet(
             f"""
             QPushButton#range {{ min-width: 4.5em; }}
             QPushButton#range:checked {{
                 background: {colors.accent}; color: {colors.accent_text}; border: none;
                 font-weight: 600;
-            }}
-            QFrame#tile {{
-                background: {colors.surface}; border: 1px solid {colors.border};
-                border-radius: 10px;
             }}
             """
         )
@@ -341,12 +268,34 @@ class DiaryView(QWidget):
         if self._index is None:
             self._load()
         super().showEvent(event)
+        self._settle_layout()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.WindowActivate:
+            # A window becoming active has its widgets polished again, which starts the
+            # same round of layouts as showing the page.
+            self._settle_layout()
+        return handled
+
+    def _settle_layout(self) -> None:
+        """Lay the page out completely now, before it is painted.
+
+        Qt lays nested layouts out one level per turn of the event loop (a layout, once
+        activated, always asks its parent again), and the tab widget repaints its whole page
+        when its turn comes: left alone, opening the page or switching its range painted it
+        two or three times over the next moments. Handing Qt its pending requests now gives
+        one layout and one paint.
+        """
+        for _ in range(LAYOUT_DEPTH):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.PolishRequest)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def preload(self) -> None:
         """Read the diary now, though the page is hidden, so that opening it is instant.
 
-        Reading ten years of diary takes most of the time of a first opening; call this when
-        the application is idle (after start-up) to pay it before the user asks.
+        Reading the diary is the largest part of a first opening; call this when the
+        application is idle (after start-up) to pay it before the user asks.
         """
         if self._index is None:
             self._load()
@@ -366,15 +315,24 @@ class DiaryView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the diary again: now if the page is on screen, else when it is next shown."""
+        """Read the diary again: now if the page is on screen, else at the next idle moment.
+
+        Either way it is read before the page is next shown.
+        """
         self._index = None
         if self.isVisible():
+            self._load()
+        else:
+            self._idle_read.start()
+
+    def _read_if_out_of_date(self) -> None:
+        if self._index is None:
             self._load()
 
     def _load(self) -> None:
         if self._journal is None:
             return
-        self._index = DiaryIndex.build(self._journal.sessions(), self._journal.episodes())
+        self._index = DiaryIndex.read(self._journal)
         self._show_period()
 
     def set_period(self, period: Period) -> None:
@@ -388,63 +346,12 @@ class DiaryView(QWidget):
         now = self._clock.now()
         summary = summarize(self._index, self.period, now)
         self.summary = summary
-        counts = summary.counts
-        self.routines_tile.show_figure(
-            counts.routines_done,
-            tr("on {nights} of {total} nights").format(
-                nights=counts.routine_nights, total=counts.nights
-            ),
-        )
-        self.cramps_tile.show_figure(counts.cramps, self._severity_text(summary))
-        self.streak_tile.show_figure(summary.streak, tr("nights in a row with a routine"))
-        self.calendar.set_data(self._index, night_of(now))
-        self.adherence_heading.setText(
-            tr("Nights with a routine and cramps, last {n} weeks").format(n=len(summary.weeks))
-        )
-        self.adherence_chart.set_weeks(summary.weeks)
-        self.hour_chart.set_hours(summary.hours)
-        self._fill_numbers(summary)
-        self.records.set_records(summary.episodes, summary.sessions)
+        self.overview.show_summary(summary, self._index, night_of(now))
+        self.numbers.show_summary(summary)
+        self.records.set_records(summary.records)
         self._update_record_buttons()
-
-    @staticmethod
-    def _severity_text(summary: Summary) -> str:
-        by = summary.counts.by_severity
-        parts = [tr("{n} {severity}").format(n=by[name], severity=tr(name)) for name in SEVERITIES]
-        if by[None]:
-            parts.append(tr("{n} not noted").format(n=by[None]))
-        return " · ".join(parts)
-
-    def _fill_numbers(self, summary: Summary) -> None:
-        counts = summary.counts
-        rows = [
-            [tr("Nights"), str(counts.nights)],
-            [tr("Routines done"), str(counts.routines_done)],
-            [tr("Nights with a routine"), str(counts.routine_nights)],
-            [tr("Cramps"), str(counts.cramps)],
-            [tr("Nights with a cramp"), str(counts.cramp_nights)],
-        ]
-        rows += [
-            [tr("Cramps: {s}").format(s=tr(s)), str(counts.by_severity[s])] for s in SEVERITIES
-        ]
-        rows.append([tr("Cramps: severity not noted"), str(counts.by_severity[None])])
-        rows.append([tr("Streak (nights in a row)"), str(summary.streak)])
-        _fill(self.counts_table, rows)
-        _fill(
-            self.weeks_table,
-            [
-                [
-                    f"{short_date(w.first)} – {short_date(w.last)}",
-                    str(w.routine_nights),
-                    str(w.cramps),
-                ]
-                for w in summary.weeks
-            ],
-        )
-        _fill(
-            self.hours_table,
-            [[f"{h:02d}:00–{h:02d}:59", str(summary.hours[h])] for h in HOURS_FROM_NOON],
-        )
+        if self.isVisible():
+            self._settle_layout()
 
     # -- records -------------------------------------------------------------------
 
@@ -514,7 +421,7 @@ class DiaryView(QWidget):
         try:
             change(self._journal, self._clock.now())
         except (RecordRefusedError, UnknotError) as error:
-            self._say_error(error)
+            self.say_error(error)
             return
         self.status_label.setText(done)
         self._changed()
@@ -552,7 +459,7 @@ class DiaryView(QWidget):
             else:
                 self._journal.delete_session(record.id)
         except UnknotError as error:
-            self._say_error(error)
+            self.say_error(error)
             return
         self.status_label.setText(tr("Deleted."))
         self._changed()
@@ -561,74 +468,37 @@ class DiaryView(QWidget):
         self.refresh()
         self.diary_changed.emit()
 
-    def _say_error(self, error: Exception) -> None:
+    @property
+    def journal(self) -> Journal | None:
+        return self._journal
+
+    def say(self, text: str) -> None:
+        """Tell the user how something they asked for went, in the status line."""
+        self.status_label.setText(text)
+
+    def say_error(self, error: Exception) -> None:
         from app.ui.errors import explain
 
-        self.status_label.setText(
-            str(error) if isinstance(error, RecordRefusedError) else explain(error)
-        )
+        self.say(str(error) if isinstance(error, RecordRefusedError) else explain(error))
+
+    def current_summary(self) -> Summary | None:
+        """The figures of the range shown, reading the diary first if need be."""
+        if self._journal is None:
+            return None
+        if self._index is None:
+            self._load()
+        return self.summary
 
     # -- export ----------------------------------------------------------------------
 
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
         """The file the user picks to save to; None if they cancel."""
-        start = str(Path.home() / suggested)
-        chosen, _ = QFileDialog.getSaveFileName(self, title, start, file_filter)
-        return Path(chosen) if chosen else None
-
-    def _stamp(self) -> str:
-        return f"{self._clock.now():%Y-%m-%d}"
-
-    def _export_csv_clicked(self) -> None:
-        path = self.ask_save_path(
-            tr("Export the diary as CSV"), f"unknot-diary-{self._stamp()}.csv", "CSV (*.csv)"
-        )
-        if path is not None:
-            self.export_csv_to(path)
-
-    def _export_pdf_clicked(self) -> None:
-        path = self.ask_save_path(
-            tr("Export a report for your doctor"),
-            f"unknot-report-{self._stamp()}.pdf",
-            "PDF (*.pdf)",
-        )
-        if path is not None:
-            self.export_report_to(path)
+        return self.exports.ask_save_path(title, suggested, file_filter)
 
     def export_csv_to(self, path: Path) -> bool:
         """The whole diary as CSV; says how it went in the status line."""
-        from app.core.diary_export import export_csv
-
-        if self._journal is None:
-            return False
-        try:
-            count = export_csv(self._journal, path)
-        except UnknotError as error:
-            self._say_error(error)
-            return False
-        self.status_label.setText(
-            tr("{n} records saved to {file}.").format(n=count, file=path.name)
-        )
-        return True
+        return self.exports.export_csv_to(path)
 
     def export_report_to(self, path: Path) -> bool:
         """The one-page report for the range shown; says how it went in the status line."""
-        from app.ui.report_pdf import write_report
-
-        if self._journal is None:
-            return False
-        if self._index is None:
-            self._load()
-        assert self.summary is not None
-        try:
-            listed = write_report(path, self.summary, self._clock.now(), self._titles)
-        except UnknotError as error:
-            self._say_error(error)
-            return False
-        total = self.summary.counts.cramps
-        if listed < total:
-            text = tr("Report saved to {file}; it lists the {n} most recent of {total} cramps.")
-        else:
-            text = tr("Report saved to {file}.")
-        self.status_label.setText(text.format(file=path.name, n=listed, total=total))
-        return True
+        return self.exports.export_report_to(path)

@@ -21,11 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.diary_stats import DiaryIndex, Night
+from app.core.diary_stats import DiaryIndex, Night, NightState
 from app.core.journal import SEVERITIES
 from app.ui.theme import LIGHT, Colors
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# The grid is painted in the theme's colours, not the palette's, so it looks the same whether
+# or not its window is the active one; Qt repaints a widget whenever its window becomes
+# active or inactive if the palette differs between the two.
+_FOCUS_CHANGES = (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate)
 
 
 def tr(text: str) -> str:
@@ -113,6 +117,9 @@ class MonthGrid(QWidget):
         return QSize(7 * 52, 7 * 44)
 
     def set_data(self, index: DiaryIndex, tonight: date) -> None:
+        # Switching the range hands over the same diary: nothing to repaint.
+        if index is self._index and tonight == self._tonight:
+            return
         self._index = index
         self._tonight = tonight
         self.update()
@@ -179,8 +186,8 @@ class MonthGrid(QWidget):
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
                 str(day.day),
             )
-            night = self._index.nights.get(day)
-            if night is None:
+            night = self._index.night(day)
+            if night.state is NightState.NEITHER:
                 continue
             mark = min(box.height() * 0.38, box.width() * 0.26, metrics.height() * 1.1)
             row = QRectF(box.left() + 6, box.bottom() - mark - 4, mark, mark)
@@ -192,6 +199,8 @@ class MonthGrid(QWidget):
         painter.end()
 
     def event(self, event: QEvent) -> bool:
+        if event.type() in _FOCUS_CHANGES:
+            return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             night = self.night_at(event.pos().x(), event.pos().y())
             if night is not None:

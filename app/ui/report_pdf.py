@@ -8,7 +8,7 @@ the previous file (or none) and never half a PDF.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -237,7 +237,7 @@ def _episode_row(episode: Episode) -> list[str]:
     ]
 
 
-def _episode_table(page: _Page, episodes: list[Episode], bottom: float) -> int:
+def _episode_table(page: _Page, episodes: Sequence[Episode], bottom: float) -> int:
     painter = page.painter
     area = page.area
     painter.setFont(page.font(9))

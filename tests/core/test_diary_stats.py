@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from app.core.diary_stats import (
     HOURS_FROM_NOON,
@@ -17,7 +20,7 @@ from app.core.diary_stats import (
     summarize,
     summarize_since,
 )
-from app.core.journal import Episode, SessionRecord
+from app.core.journal import Episode, Journal, SessionRecord
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WINTER = timezone(timedelta(hours=1))
@@ -203,3 +206,97 @@ def test_most_recent_hour_is_never_in_the_future() -> None:
     assert most_recent(3, morning) == datetime(2026, 3, 30, 3, 0, tzinfo=WINTER)
     early = datetime(2026, 3, 30, 2, 0, tzinfo=WINTER)
     assert most_recent(3, early) == datetime(2026, 3, 29, 3, 0, tzinfo=WINTER)
+
+
+def test_nights_out_of_the_order_of_time_are_still_counted_in_their_period() -> None:
+    # Flying west at noon: 12:30 in Berlin is the night of the 3rd; fifteen minutes later,
+    # 09:45 in the Azores is still the night of the 2nd.
+    azores = timezone(timedelta(hours=-1))
+    east = cramp(datetime(2026, 3, 3, 12, 30, tzinfo=SUMMER))
+    west = cramp(datetime(2026, 3, 3, 9, 45, tzinfo=azores))
+    later = cramp(datetime(2026, 3, 4, 3, 0, tzinfo=azores))
+    assert east.started < west.started < later.started
+    index = DiaryIndex.build([], [later, west, east])
+    assert list(index.summary(date(2026, 3, 2), date(2026, 3, 2)).episodes) == [west]
+    assert list(index.summary(date(2026, 3, 3), date(2026, 3, 3)).episodes) == [later, east]
+    assert list(index.summary(date(2026, 3, 2), date(2026, 3, 3)).episodes) == [later, west, east]
+
+
+def test_records_of_both_kinds_come_most_recent_first_and_a_cramp_before_a_routine() -> None:
+    evening = datetime(2026, 3, 3, 22, 0, tzinfo=WINTER)
+    routines = [session(evening), session(evening + timedelta(days=1))]
+    cramps = [cramp(evening), cramp(evening + timedelta(hours=5))]
+    summary = summarize(DiaryIndex.build(routines, cramps), Period.ALL, evening + timedelta(days=2))
+    assert list(summary.records) == [routines[1], cramps[1], cramps[0], routines[0]]
+    assert summary.records[1:3] == [cramps[1], cramps[0]]
+    assert summary.records == list(summary.records)
+
+
+def diary(tmp_path: Path) -> Journal:
+    """A diary with a bit of everything: changes of clocks, travel west across noon, routines
+    stopped early or twice in an evening, cramps with and without a severity, and a cramp
+    and a routine at the same moment."""
+    journal, _ = Journal.open(tmp_path / "journal.sqlite3")
+    now = datetime(2026, 11, 1, 21, 0, tzinfo=BERLIN)
+    start = datetime(2026, 3, 20, 22, 0, tzinfo=BERLIN)
+    for day in range(0, 220):
+        began = (start + timedelta(days=day)).replace(hour=22 if day % 9 else 23)
+        if day % 11 != 3:
+            journal.add_session_by_hand(session(began, finished=day % 13 != 5), now)
+        if day % 4 == 0:
+            severity = (None, "mild", "moderate", "severe")[day % 16 // 4]
+            journal.add_episode(cramp(began + timedelta(hours=5), severity), now)
+    journal.add_session_by_hand(session(start + timedelta(days=30, hours=1)), now)
+    journal.add_episode(cramp(start + timedelta(days=31)), now)  # with the routine
+    journal.add_episode(cramp(datetime(2026, 10, 25, 2, 30, tzinfo=BERLIN, fold=1)), now)
+    journal.add_episode(cramp(datetime(2026, 8, 3, 12, 30, tzinfo=SUMMER)), now)
+    journal.add_episode(
+        cramp(datetime(2026, 8, 3, 9, 45, tzinfo=timezone(-timedelta(hours=1)))), now
+    )
+    return journal
+
+
+def test_reading_the_journal_gives_the_figures_of_its_records(tmp_path: Path) -> None:
+    journal = diary(tmp_path)
+    read = DiaryIndex.read(journal)
+    built = DiaryIndex.build(journal.sessions(), journal.episodes())
+    now = datetime(2026, 11, 1, 21, 0, tzinfo=BERLIN)
+    assert read.earliest == built.earliest == date(2026, 3, 20)
+    for period in Period:
+        assert summarize(read, period, now) == summarize(built, period, now)
+    for since in (date(2026, 8, 2), date(2026, 8, 3), date(2026, 10, 24)):
+        assert summarize_since(read, since, now) == summarize_since(built, since, now)
+    day = date(2026, 3, 20)
+    while day <= date(2026, 11, 1):
+        assert read.night(day) == built.night(day)
+        day += timedelta(days=1)
+    journal.close()
+
+
+def test_records_are_read_only_when_looked_at(tmp_path: Path) -> None:
+    journal = diary(tmp_path)
+    asked: list[int] = []
+    read_session = journal.session
+
+    def counted(session_id: int) -> SessionRecord | None:
+        asked.append(session_id)
+        return read_session(session_id)
+
+    journal.session = counted  # type: ignore[method-assign]
+    summary = summarize(DiaryIndex.read(journal), Period.ALL, datetime(2026, 11, 2, tzinfo=UTC))
+    assert len(summary.sessions) > 200 and asked == []
+    newest = summary.sessions[0]
+    assert newest == journal.sessions()[-1]
+    assert summary.sessions[0] is newest and len(asked) == 1  # kept once read
+    journal.close()
+
+
+def test_a_record_gone_from_the_diary_since_it_was_read_is_said_to_be_gone(
+    tmp_path: Path,
+) -> None:
+    journal = diary(tmp_path)
+    summary = summarize(DiaryIndex.read(journal), Period.ALL, datetime(2026, 11, 2, tzinfo=UTC))
+    journal.delete_episode(journal.episodes()[-1].id)
+    with pytest.raises(LookupError, match="no longer in the diary"):
+        _ = summary.episodes[0]
+    journal.close()

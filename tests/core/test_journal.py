@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import random
 import signal
 import sqlite3
 import stat
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.core.journal import SCHEMA_VERSION, Journal, RecordRefusedError, SessionRecord
+from app.core.diary_stats import NIGHT_CUTOFF_HOUR, night_of
+from app.core.journal import SCHEMA_VERSION, Episode, Journal, RecordRefusedError, SessionRecord
 from app.core.player import SessionReport
 
 EVENING = timezone(timedelta(hours=1))
@@ -327,4 +330,120 @@ def test_a_refused_or_missing_session_change_leaves_the_diary_as_it_was(tmp_path
     with pytest.raises(WriteError, match="no session 999"):
         journal.update_session(dataclasses.replace(stored, id=999), MORNING_AFTER)
     assert raw_sessions(path) == before
+    journal.close()
+
+
+# Moments where the night computed by SQLite could part from night_of: the last instants
+# before noon (SQLite rounds fractions of a second to the millisecond), offsets with 30 and 45
+# minutes, the ends of the range of offsets, both sides of the changes of clocks (02:30 twice
+# in October), a leap day, the turn of a year in UTC but not locally, and before 1970.
+BERLIN = ZoneInfo("Europe/Berlin")
+TRICKY_MOMENTS = [
+    datetime(2026, 3, 4, 11, 59, 59, 999999, tzinfo=EVENING),
+    datetime(2026, 3, 4, 11, 59, 59, 999600, tzinfo=EVENING),
+    datetime(2026, 3, 4, 11, 59, 59, 999500, tzinfo=EVENING),
+    datetime(2026, 3, 4, 12, 0, tzinfo=EVENING),
+    datetime(2026, 3, 4, 12, 0, 0, 1, tzinfo=EVENING),
+    datetime(2026, 3, 4, 0, 0, tzinfo=EVENING),
+    datetime(2026, 3, 3, 23, 59, 59, 999999, tzinfo=EVENING),
+    datetime(2026, 3, 4, 3, 0, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+    datetime(2026, 3, 4, 11, 45, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+    datetime(2026, 3, 4, 12, 15, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+    datetime(2026, 3, 4, 11, 59, tzinfo=timezone(timedelta(hours=5, minutes=45))),
+    datetime(2026, 3, 4, 12, 0, tzinfo=timezone(timedelta(hours=5, minutes=45))),
+    datetime(2026, 3, 4, 11, 59, tzinfo=timezone(-timedelta(hours=3, minutes=30))),
+    datetime(2026, 3, 4, 12, 0, tzinfo=timezone(-timedelta(hours=3, minutes=30))),
+    datetime(2026, 3, 4, 23, 0, tzinfo=timezone(-timedelta(hours=3, minutes=30))),
+    datetime(2026, 1, 1, 11, 0, tzinfo=timezone(timedelta(hours=14))),
+    datetime(2026, 1, 1, 12, 0, tzinfo=timezone(timedelta(hours=14))),
+    datetime(2025, 12, 31, 12, 0, tzinfo=timezone(timedelta(hours=-12))),
+    datetime(2026, 1, 1, 11, 59, tzinfo=timezone(timedelta(hours=-12))),
+    datetime(2026, 6, 1, 11, 50, tzinfo=timezone(timedelta(hours=12, minutes=45))),
+    datetime(2026, 10, 25, 2, 30, tzinfo=BERLIN, fold=0),
+    datetime(2026, 10, 25, 2, 30, tzinfo=BERLIN, fold=1),
+    datetime(2026, 3, 29, 1, 59, tzinfo=BERLIN),
+    datetime(2026, 3, 29, 3, 0, tzinfo=BERLIN),
+    datetime(2026, 3, 29, 11, 59, 59, tzinfo=BERLIN),
+    datetime(2028, 2, 29, 11, 0, tzinfo=EVENING),
+    datetime(2028, 3, 1, 3, 0, tzinfo=EVENING),
+    datetime(1969, 12, 31, 22, 0, tzinfo=timezone(timedelta(hours=-5))),
+    datetime(1900, 6, 1, 3, 0, tzinfo=UTC),
+]
+FAR_FUTURE = datetime(2100, 1, 1, tzinfo=UTC)
+
+
+def store_at(journal: Journal, moments: list[datetime]) -> None:
+    """A session and an episode starting at each moment."""
+    for moment in moments:
+        journal.add_session(
+            SessionReport("evening-stretch", moment, moment + timedelta(minutes=9), 1.0, (), True)
+        )
+        journal.add_episode(Episode(moment, timedelta(minutes=3), "left", "mild"), FAR_FUTURE)
+
+
+def assert_days_match(journal: Journal, day_start_hour: int) -> None:
+    """Each dated row's day and hour are those of its record, by the clock it was lived by."""
+    shift = timedelta(hours=day_start_hour)
+    sessions = {s.id: s for s in journal.sessions()}
+    for session_id, _, _, _, day in journal.dated_sessions(day_start_hour):
+        started = sessions[session_id].started
+        assert day == (started - shift).date().toordinal(), started
+    episodes = {e.id: e for e in journal.episodes()}
+    for episode_id, _, _, day, hour in journal.dated_episodes(day_start_hour):
+        started = episodes[episode_id].started
+        assert day == (started - shift).date().toordinal(), started
+        assert hour == started.hour, started
+
+
+def test_sqlite_dates_every_record_as_night_of_does(tmp_path: Path) -> None:
+    journal, _ = Journal.open(tmp_path / "journal.sqlite3")
+    store_at(journal, TRICKY_MOMENTS)
+    # The night, as the diary counts it, is the day that starts at noon.
+    nights = [date.fromordinal(row[4]) for row in journal.dated_sessions(NIGHT_CUTOFF_HOUR)]
+    assert sorted(nights) == sorted(night_of(moment) for moment in TRICKY_MOMENTS)
+    assert night_of(TRICKY_MOMENTS[1]) == date(2026, 3, 3)  # 0.4 ms before noon
+    for day_start_hour in (0, 4, NIGHT_CUTOFF_HOUR, 23):
+        assert_days_match(journal, day_start_hour)
+    journal.close()
+
+
+def test_sqlite_dates_random_moments_in_any_offset_as_python_does(tmp_path: Path) -> None:
+    journal, _ = Journal.open(tmp_path / "journal.sqlite3")
+    rng = random.Random(20260331)
+    moments = []
+    for _ in range(400):
+        offset = timezone(timedelta(minutes=rng.randrange(-12 * 60, 14 * 60 + 1, 15)))
+        moment = datetime(2000, 1, 1, tzinfo=UTC) + timedelta(
+            seconds=rng.randrange(40 * 365 * 86400), microseconds=rng.randrange(1_000_000)
+        )
+        if rng.random() < 0.3:  # many close to a local noon
+            local = moment.astimezone(offset)
+            moment = local.replace(hour=rng.choice((11, 12)), minute=rng.choice((0, 59)))
+        moments.append(moment.astimezone(offset))
+    store_at(journal, moments)
+    for day_start_hour in (0, NIGHT_CUTOFF_HOUR):
+        assert_days_match(journal, day_start_hour)
+    journal.close()
+
+
+def test_dated_rows_come_in_the_order_of_the_records(tmp_path: Path) -> None:
+    journal, _ = Journal.open(tmp_path / "journal.sqlite3")
+    # Stored out of time order (one entered by hand days later), and two at the same moment.
+    store_at(journal, [TRICKY_MOMENTS[3], TRICKY_MOMENTS[0], TRICKY_MOMENTS[3]])
+    journal.add_session_by_hand(by_hand(), MORNING_AFTER)
+    assert [row[0] for row in journal.dated_sessions(12)] == [s.id for s in journal.sessions()]
+    assert [row[0] for row in journal.dated_episodes(12)] == [e.id for e in journal.episodes()]
+    assert [row[2] for row in journal.dated_episodes(12)] == ["mild"] * 3
+    journal.close()
+
+
+def test_a_record_is_read_by_its_id(tmp_path: Path) -> None:
+    journal, _ = Journal.open(tmp_path / "journal.sqlite3")
+    store_at(journal, TRICKY_MOMENTS[:2])
+    for session in journal.sessions():
+        assert journal.session(session.id) == session
+    for episode in journal.episodes():
+        assert journal.episode(episode.id) == episode
+    assert journal.session(999) is None
+    assert journal.episode(999) is None
     journal.close()

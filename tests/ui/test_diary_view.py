@@ -7,13 +7,13 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QMessageBox, QTableWidget
+from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.clock import FakeClock
 from app.core.diary_stats import Period
-from app.core.journal import Episode, Journal
+from app.core.journal import Episode, Journal, SessionRecord
 from app.core.player import SessionReport
 from app.ui.diary_view import DiaryView
 from app.ui.theme import NIGHT
@@ -68,7 +68,13 @@ def column(table: QTableWidget, index: int) -> list[str]:
     return [table.item(row, index).text() for row in range(table.rowCount())]
 
 
+def open_numbers(view: DiaryView) -> None:
+    """Bring the numbers tab on screen: its tables are filled when they are shown."""
+    view.tabs.setCurrentWidget(view.numbers)
+
+
 def counts(view: DiaryView) -> dict[str, str]:
+    open_numbers(view)
     return dict(zip(column(view.counts_table, 0), column(view.counts_table, 1), strict=True))
 
 
@@ -101,6 +107,7 @@ def test_the_page_shows_the_figures_of_the_last_twelve_weeks(view: DiaryView) ->
         "Cramps: severity not noted": "1",
         "Streak (nights in a row)": "5",
     }
+    open_numbers(view)
     weeks = view.weeks_table
     assert weeks.rowCount() == 12
     assert [weeks.item(11, c).text() for c in range(3)] == ["25 Mar – 31 Mar", "5", "2"]
@@ -138,6 +145,18 @@ def test_the_range_switch_changes_every_figure(qtbot: QtBot, view: DiaryView) ->
     assert counts(view)["Nights"] == str((date(2026, 3, 31) - date(2025, 12, 10)).days + 1)
     view.range_buttons[Period.YEAR].click()
     assert counts(view)["Nights"] == "365"
+
+
+def test_the_numbers_tab_shows_the_range_chosen_while_it_was_hidden(view: DiaryView) -> None:
+    assert view.counts_table.rowCount() == 0  # not filled while another tab is shown
+    view.range_buttons[Period.FOUR_WEEKS].click()
+    assert counts(view)["Nights"] == "28"
+    assert view.weeks_table.rowCount() == 4
+    view.tabs.setCurrentWidget(view.overview)
+    view.range_buttons[Period.YEAR].click()
+    assert view.weeks_table.rowCount() == 4  # still the four weeks: the tab is hidden
+    assert counts(view)["Nights"] == "365"
+    assert view.weeks_table.rowCount() == 12
 
 
 def test_adding_a_cramp_refuses_what_cannot_be_right_then_saves(
@@ -227,6 +246,72 @@ def test_a_hidden_page_reads_the_diary_when_it_is_next_shown(
     assert view.streak_tile.value.text() == "5"
     view.show()
     assert view.streak_tile.value.text() == "6"
+
+
+def test_a_hidden_page_reads_the_diary_again_when_the_application_is_idle(
+    qtbot: QtBot, view: DiaryView, journal: Journal
+) -> None:
+    view.hide()
+    journal.add_session(routine(NOW))
+    view.refresh()
+    assert view.streak_tile.value.text() == "5"  # not read in the middle of the caller's work
+    qtbot.waitUntil(lambda: view.streak_tile.value.text() == "6")
+    assert not view.isVisible()
+
+
+def test_years_of_records_are_listed_without_making_them_all(
+    qtbot: QtBot, view: DiaryView, journal: Journal
+) -> None:
+    first = datetime(2022, 1, 1, 22, 0, tzinfo=WINTER)
+    for day in range(1500):
+        journal.add_session(routine(first + timedelta(days=day)))
+    asked: list[int] = []
+    read_session = journal.session
+
+    def counted(session_id: int) -> SessionRecord | None:
+        asked.append(session_id)
+        return read_session(session_id)
+
+    journal.session = counted  # type: ignore[method-assign]
+    view.refresh()
+    view.range_buttons[Period.ALL].click()
+    view.tabs.setCurrentIndex(2)  # the records
+    view.records_view.repaint()
+    assert view.records.rowCount() == 1500 + 7 + 3
+    assert 0 < len(asked) < 100  # the rows on screen
+    assert view.records.cells(0)[0] == "Mon 30 Mar 2026, 22:00"
+    assert view.records.cells(1500 + 9)[0] == "Sat 1 Jan 2022, 22:00"
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_opening_the_page_and_switching_the_range_paint_it_once(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    widget = DiaryView(journal, FakeClock(NOW))
+    qtbot.addWidget(widget)
+    widget.apply_colors(NIGHT)
+    widget.resize(1100, 720)
+    painted = PaintCounter()
+    widget.adherence_chart.installEventFilter(painted)
+    widget.show()
+    for _ in range(8):  # turns of the event loop in which the layouts would settle
+        QApplication.processEvents()
+    assert painted.count == 1
+    painted.count = 0
+    widget.range_buttons[Period.ALL].click()
+    for _ in range(8):
+        QApplication.processEvents()
+    assert painted.count == 1
 
 
 def test_without_a_diary_the_page_says_so_calmly(qtbot: QtBot) -> None:
