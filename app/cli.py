@@ -248,7 +248,8 @@ def export_report(target: Path, since: date | None, basedir: Path | None) -> int
         return 1
     counts = summary.counts
     print(
-        f"{counts.routines_done} routine(s) and {counts.cramps} cramp(s), nights of "
+        f"{counts.routines_done} routine{'' if counts.routines_done == 1 else 's'} and "
+        f"{counts.cramps} cramp{'' if counts.cramps == 1 else 's'}, nights of "
         f"{summary.first} to {summary.last}, written to {target}"
     )
     return 0

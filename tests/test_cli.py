@@ -133,7 +133,7 @@ def test_export_report_writes_a_one_page_pdf_and_reports_bad_paths(
     assert main(["--export-report", str(target)]) == 0
     assert target.read_bytes().startswith(b"%PDF")
     out = capsys.readouterr().out
-    assert out.startswith("1 routine(s) and 0 cramp(s), nights of ")
+    assert out.startswith("1 routine and 0 cramps, nights of ")
     assert out.rstrip().endswith(f"written to {target}")
     assert main(["--export-report", str(target), "--since", "2020-01-01"]) == 0
     assert "nights of 2020-01-01 to " in capsys.readouterr().out

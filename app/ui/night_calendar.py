@@ -51,10 +51,11 @@ def night_text(night: Night) -> str:
         parts.append(tr("{n} routines done").format(n=night.routines))
     else:
         parts.append(tr("no routine"))
+    cramps = tr("1 cramp") if night.cramps == 1 else tr("{n} cramps").format(n=night.cramps)
     if night.cramps and night.worst:
-        parts.append(tr("{n} cramp(s), worst: {worst}").format(n=night.cramps, worst=night.worst))
+        parts.append(tr("{cramps}, worst: {worst}").format(cramps=cramps, worst=night.worst))
     elif night.cramps:
-        parts.append(tr("{n} cramp(s), severity not noted").format(n=night.cramps))
+        parts.append(tr("{cramps}, severity not noted").format(cramps=cramps))
     else:
         parts.append(tr("no cramp"))
     return "; ".join(parts)

@@ -152,7 +152,12 @@ def paint_report(
             tr("{n} (on {nights} nights)").format(n=counts.cramps, nights=counts.cramp_nights),
         ),
         (tr("By severity"), severity_text(summary)),
-        (tr("Current streak"), tr("{n} night(s) in a row with a routine").format(n=summary.streak)),
+        (
+            tr("Current streak"),
+            tr("1 night in a row with a routine")
+            if summary.streak == 1
+            else tr("{n} nights in a row with a routine").format(n=summary.streak),
+        ),
     ]
     _facts(page, facts)
     page.gap(12)
