@@ -244,12 +244,15 @@ class Startup:
         return window
 
     def tell(self, message: str) -> None:
-        """Say it in the window if there is one; otherwise when the window is next built."""
+        """Say it in the window if there is one; otherwise from the tray, and again in the
+        window when it is built."""
         if self._window is not None:
             self._window.tell(message)
-        else:
-            log.info("to say when the window opens: %s", message)
-            self._untold.append(message)
+            return
+        log.info("to say when the window opens: %s", message)
+        self._untold.append(message)
+        if self.service is not None and self.service.tray is not None:
+            self.service.tray.show_message(APP_NAME, message)
 
     def content(self) -> Content:
         """Warning signs and tips (read once, when first needed)."""

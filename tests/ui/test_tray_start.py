@@ -161,7 +161,13 @@ def test_a_problem_said_before_the_window_exists_is_said_when_it_opens(
     qtbot: QtBot, tray_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     startup, _, _ = _tray_startup(qtbot, tray_home, monkeypatch)
+    assert startup.service is not None and startup.service.tray is not None
+    balloons: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        startup.service.tray, "show_message", lambda title, body: balloons.append((title, body))
+    )
     startup.tell("reminders.yaml has a problem")
+    assert balloons == [("Unknot", "reminders.yaml has a problem")]  # said at once, from the tray
     assert startup.built_window is None
     window = startup.window
     qtbot.addWidget(window)
