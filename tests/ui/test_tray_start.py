@@ -196,3 +196,28 @@ def test_start_at_login_starts_the_same_unknot_home_given_by_basedir(
     window.background = None
     assert startup.service is not None
     startup.service.stop()
+
+
+def test_without_a_tray_the_tray_start_keeps_a_minimised_window_and_says_why(
+    qtbot: QtBot, tray_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reminder_service, "DesktopNotifier", lambda parent=None: FakeNotifier())
+    monkeypatch.setattr(reminder_service, "play_reminder_chime", lambda volume: None)
+    monkeypatch.setattr(TrayIcon, "available", staticmethod(lambda: False))
+    paths = AppPaths.resolve(tray_home)
+    args = argparse.Namespace(tray=True, emergency=False, routine=None, basedir=tray_home)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    startup = Startup(app, None, paths, None, args)  # type: ignore[arg-type]
+    startup.loaded = LoadedState.settings_only(paths, SettingsStore(paths.settings_file))
+    startup.start_in_tray()
+    window = startup.built_window
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.isMinimized()
+    assert window.statusBar().currentMessage() == (
+        "There is no tray here; Unknot stays as a minimised window."
+    )
+    assert startup.service is not None and startup.service.keeps_running is False
+    window.background = None
+    startup.service.stop()
