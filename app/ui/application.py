@@ -212,6 +212,13 @@ class Startup:
     def built_window(self) -> MainWindow | None:
         return self._window
 
+    def window_with_routines(self) -> MainWindow:
+        """The window, with the routines read: a window built from the launch snapshot
+        lists them before reading them, which is enough to show the list, not to play."""
+        window = self.window
+        self._finish_loading()
+        return window
+
     def _build_window(self) -> MainWindow:
         from app.ui.main_window import MainWindow
 
@@ -438,7 +445,7 @@ class Startup:
             if self.window.relief_showing:
                 return False, "the relief screen is open; a routine can start after it"
             try:
-                self.window.start_routine(str(request.get("id", "")))
+                self.window_with_routines().start_routine(str(request.get("id", "")))
             except RoutineNotFoundError as error:
                 self.window.show_list()
                 self.window.tell(explain(error))
@@ -501,10 +508,10 @@ class WindowOnDemand:
         self._startup.window.show_relief()
 
     def start_routine_safely(self, routine_id: str) -> None:
-        self._startup.window.start_routine_safely(routine_id)
+        self._startup.window_with_routines().start_routine_safely(routine_id)
 
     def open_routine_safely(self, routine_id: str) -> None:
-        self._startup.window.open_routine_safely(routine_id)
+        self._startup.window_with_routines().open_routine_safely(routine_id)
 
     def quit_app(self) -> None:
         self._startup.quit()

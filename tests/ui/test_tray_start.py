@@ -91,7 +91,7 @@ def test_the_tray_start_builds_no_window_and_reads_no_routine_or_sound(
 
 
 def _tray_startup(
-    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch, *, second_start: bool = False
 ) -> tuple[Startup, FakeNotifier, list[int]]:
     notifier = FakeNotifier()
     chimes: list[int] = []
@@ -103,7 +103,13 @@ def _tray_startup(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     startup = Startup(app, None, paths, None, args)  # type: ignore[arg-type]
-    startup.loaded = LoadedState.settings_only(paths, SettingsStore(paths.settings_file))
+    store = SettingsStore(paths.settings_file)
+    if second_start:  # routines remembered from the last run, as at most logins
+        LoadedState.full(paths, store).save_snapshot(paths)
+        startup.loaded = LoadedState.from_snapshot(paths)
+        assert startup.loaded is not None and startup.loaded.library is None
+    else:
+        startup.loaded = LoadedState.settings_only(paths, store)
     startup.start_in_tray()
     return startup, notifier, chimes
 
@@ -114,10 +120,13 @@ def _bedtime(paths: AppPaths) -> Reminder:
     return reminders[0]
 
 
+@pytest.mark.parametrize("second_start", [False, True], ids=["first start", "second start"])
 def test_a_reminder_from_the_tray_builds_the_window_only_when_acted_on(
-    qtbot: QtBot, tray_home: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tray_home: Path, monkeypatch: pytest.MonkeyPatch, second_start: bool
 ) -> None:
-    startup, notifier, chimes = _tray_startup(qtbot, tray_home, monkeypatch)
+    startup, notifier, chimes = _tray_startup(
+        qtbot, tray_home, monkeypatch, second_start=second_start
+    )
     service = startup.service
     assert service is not None and isinstance(service.window, WindowOnDemand)
     assert service.tray is not None
