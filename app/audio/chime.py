@@ -7,7 +7,6 @@ With no sound device the chime is skipped and logged: the notification still say
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from pathlib import Path
@@ -15,9 +14,6 @@ from pathlib import Path
 from app.audio import mixer
 
 log = logging.getLogger(__name__)
-
-os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")  # see cue_player
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 TAIL_S = 0.2  # let the last samples leave the buffer before the mixer closes
 _playing = threading.Lock()

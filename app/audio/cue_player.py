@@ -9,7 +9,6 @@ silent, says so once, and the routine carries on with its visual cues.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from pathlib import Path
 from typing import Any, Protocol
@@ -21,11 +20,6 @@ from app.core.routines import Problem, Severity
 from app.core.timeline import CueKind
 
 log = logging.getLogger(__name__)
-
-# SDL otherwise installs its own SIGINT/SIGTERM handlers, which turn the signals into events
-# nobody reads: with the mixer open, Unknot would ignore a logout's or `kill`'s request to end.
-os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 LATE_LIMIT_MS = 1000  # a cue noticed later than this is stale: sounding it would mislead
 

@@ -7,7 +7,15 @@ about 90 times a second even in silence.
 
 from __future__ import annotations
 
+import os
 import threading
+
+# Set before pygame is first imported (the cues and the chime both import this module
+# first). SDL otherwise installs its own SIGINT/SIGTERM handlers, which turn the signals into
+# events nobody reads: with the mixer open, Unknot would ignore a logout's or `kill`'s
+# request to end.
+os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 SAMPLE_RATE = 22050
 BUFFER_SAMPLES = 512  # about 23 ms: a cue is heard when it is shown
