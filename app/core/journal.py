@@ -185,12 +185,11 @@ Row = tuple[Any, ...]
 # Both make records with positional arguments: for ten years of records, a frozen
 # dataclass takes a third longer to make from keywords.
 def _session_from_row(row: Row) -> SessionRecord:
-    zone = _zone(row[3])
     return SessionRecord(
         row[0],
         row[1],
-        datetime.fromisoformat(row[2]).astimezone(zone),
-        datetime.fromisoformat(row[4]).astimezone(zone),
+        _local(row[2], row[3]),
+        _local(row[4], row[3]),
         row[5],
         tuple(int(i) for i in row[6].split(",") if i) if row[6] else (),
         bool(row[7]),
@@ -199,7 +198,7 @@ def _session_from_row(row: Row) -> SessionRecord:
 
 def _episode_from_row(row: Row) -> Episode:
     return Episode(
-        datetime.fromisoformat(row[1]).astimezone(_zone(row[2])),
+        _local(row[1], row[2]),
         timedelta(seconds=row[3] or 0),
         row[4],
         row[5],
