@@ -212,6 +212,13 @@ class Startup:
     def built_window(self) -> MainWindow | None:
         return self._window
 
+    def listed(self) -> LoadedState:
+        """What was loaded, with the routines at least listed: after a start in the tray
+        without a launch snapshot, they are read now."""
+        if self.loaded is None or not self.loaded.complete:
+            self.loaded = LoadedState.full(self.paths, SettingsStore(self.paths.settings_file))
+        return self.loaded
+
     def window_with_routines(self) -> MainWindow:
         """The window, with the routines read: a window built from the launch snapshot
         lists them before reading them, which is enough to show the list, not to play."""
@@ -222,16 +229,12 @@ class Startup:
     def _build_window(self) -> MainWindow:
         from app.ui.main_window import MainWindow
 
-        store = SettingsStore(self.paths.settings_file)
-        loaded = self.loaded
-        if loaded is None or not loaded.complete:
-            # Built on demand after a start in the tray: the routines are read now.
-            loaded = self.loaded = LoadedState.full(self.paths, store)
+        loaded = self.listed()
         window = MainWindow(
             loaded.cards,
             loaded.library,
             settings=loaded.settings,
-            settings_store=store,
+            settings_store=SettingsStore(self.paths.settings_file),
             clock=SystemClock(),
             cue_player_factory=lambda: _cue_player(window),
         )
@@ -482,12 +485,7 @@ class WindowOnDemand:
         window = self._startup.built_window
         if window is not None:
             return window.routine_title(routine_id)
-        loaded = self._startup.loaded
-        if loaded is None or not loaded.complete:  # no snapshot: the routines are read now
-            loaded = self._startup.loaded = LoadedState.full(
-                self._startup.paths, SettingsStore(self._startup.paths.settings_file)
-            )
-        titles = {card.id: card.title_in(self.language) for card in loaded.cards}
+        titles = {card.id: card.title_in(self.language) for card in self._startup.listed().cards}
         return titles.get(routine_id, routine_id)
 
     def tip_text(self, day: date) -> str:
