@@ -19,7 +19,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -119,37 +118,36 @@ def main() -> int:
         helpers.append(server.process)  # type: ignore[arg-type]
         home = unknot_home()
         env["PYTHONPATH"] = f"{HERE}{os.pathsep}{ROOT}"
-        with tempfile.TemporaryDirectory() as _scratch:
-            watched.append(
-                Watched(
-                    "floor",
-                    subprocess.Popen([sys.executable, str(HERE / "floor_tray.py")], env=env),
-                )
+        watched.append(
+            Watched(
+                "floor",
+                subprocess.Popen([sys.executable, str(HERE / "floor_tray.py")], env=env),
             )
-            watched.append(
-                Watched(
-                    "unknot",
-                    subprocess.Popen(
-                        [sys.executable, "main.py", "--tray", "--basedir", str(home)],
-                        env=env,
-                        cwd=ROOT,
-                    ),
-                )
+        )
+        watched.append(
+            Watched(
+                "unknot",
+                subprocess.Popen(
+                    [sys.executable, "main.py", "--tray", "--basedir", str(home)],
+                    env=env,
+                    cwd=ROOT,
+                ),
             )
-            time.sleep(SETTLE_S)
-            for each in watched:
-                if each.process.poll() is not None:
-                    raise SystemExit(f"{each.name} ended early ({each.process.returncode})")
-            before = {each.name: sample(each.process.pid) for each in watched}
-            end = time.monotonic() + args.seconds
-            while (left := end - time.monotonic()) > 0:
-                for each in watched:
-                    each.note_rss()
-                time.sleep(min(10.0, left))
-            after = {each.name: sample(each.process.pid) for each in watched}
+        )
+        time.sleep(SETTLE_S)
+        for each in watched:
+            if each.process.poll() is not None:
+                raise SystemExit(f"{each.name} ended early ({each.process.returncode})")
+        before = {each.name: sample(each.process.pid) for each in watched}
+        end = time.monotonic() + args.seconds
+        while (left := end - time.monotonic()) > 0:
             for each in watched:
                 each.note_rss()
-            sound_libraries = watched[1].loaded("pygame", "libSDL2")
+            time.sleep(min(10.0, left))
+        after = {each.name: sample(each.process.pid) for each in watched}
+        for each in watched:
+            each.note_rss()
+        sound_libraries = watched[1].loaded("pygame", "libSDL2")
     finally:
         for process in [w.process for w in watched] + helpers[::-1]:
             process.terminate()
