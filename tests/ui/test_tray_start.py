@@ -91,13 +91,18 @@ def test_the_tray_start_builds_no_window_and_reads_no_routine_or_sound(
 
 
 def _tray_startup(
-    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch, *, second_start: bool = False
+    qtbot: QtBot,
+    home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    second_start: bool = False,
+    tray: bool = True,
 ) -> tuple[Startup, FakeNotifier, list[int]]:
     notifier = FakeNotifier()
     chimes: list[int] = []
     monkeypatch.setattr(reminder_service, "DesktopNotifier", lambda parent=None: notifier)
     monkeypatch.setattr(reminder_service, "play_reminder_chime", chimes.append)
-    monkeypatch.setattr(TrayIcon, "available", staticmethod(lambda: True))
+    monkeypatch.setattr(TrayIcon, "available", staticmethod(lambda: tray))
     paths = AppPaths.resolve(home)
     args = argparse.Namespace(tray=True, emergency=False, routine=None, basedir=home)
     app = QApplication.instance()
@@ -210,16 +215,7 @@ def test_start_at_login_starts_the_same_unknot_home_given_by_basedir(
 def test_without_a_tray_the_tray_start_keeps_a_minimised_window_and_says_why(
     qtbot: QtBot, tray_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(reminder_service, "DesktopNotifier", lambda parent=None: FakeNotifier())
-    monkeypatch.setattr(reminder_service, "play_reminder_chime", lambda volume: None)
-    monkeypatch.setattr(TrayIcon, "available", staticmethod(lambda: False))
-    paths = AppPaths.resolve(tray_home)
-    args = argparse.Namespace(tray=True, emergency=False, routine=None, basedir=tray_home)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    startup = Startup(app, None, paths, None, args)  # type: ignore[arg-type]
-    startup.loaded = LoadedState.settings_only(paths, SettingsStore(paths.settings_file))
-    startup.start_in_tray()
+    startup, _, _ = _tray_startup(qtbot, tray_home, monkeypatch, tray=False)
     window = startup.built_window
     assert window is not None
     qtbot.addWidget(window)
