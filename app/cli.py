@@ -307,6 +307,7 @@ def launch(args: LaunchOptions) -> int:
     from app.desktop.instance_client import (
         EMERGENCY_TIMEOUT_S,
         InstanceNotAnsweringError,
+        NoSingleInstanceError,
         activation_token,
         forward_or_lock,
     )
@@ -320,6 +321,10 @@ def launch(args: LaunchOptions) -> int:
     timeout = EMERGENCY_TIMEOUT_S if args.emergency else None
     try:
         reply, lock = forward_or_lock(socket_path(basedir), request, timeout, timeout)
+    except NoSingleInstanceError as error:
+        # Better two windows one day than none tonight.
+        print(f"unknot: {error}; starting without the check for a running Unknot", file=sys.stderr)
+        return _run_interface(args, None)
     except InstanceNotAnsweringError as error:
         if not args.emergency:
             print(f"unknot: {error}", file=sys.stderr)

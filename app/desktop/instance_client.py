@@ -19,12 +19,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from app.core.socket_name import folder_problem
 from app.desktop.quick_client import EMERGENCY_TIMEOUT_S
 
 REPLY_TIMEOUT_S = 3.0
 STARTUP_WAIT_S = 5.0  # how long to wait for an instance that is starting to listen
 
-__all__ = ["EMERGENCY_TIMEOUT_S", "PrimaryLock", "Reply", "forward_or_lock", "send"]
+__all__ = [
+    "EMERGENCY_TIMEOUT_S",
+    "NoSingleInstanceError",
+    "PrimaryLock",
+    "Reply",
+    "forward_or_lock",
+    "send",
+]
 
 
 @dataclass(frozen=True)
@@ -41,16 +49,21 @@ class InstanceNotAnsweringError(Exception):
     """An instance holds the socket but did not answer in time."""
 
 
+class NoSingleInstanceError(Exception):
+    """The socket's folder cannot be used (not ours, not writable): run on without it."""
+
+
 def send(path: Path, request: dict[str, Any], timeout: float = REPLY_TIMEOUT_S) -> Reply:
     """Send one request and wait for its reply."""
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
         client.settimeout(timeout)
         try:
             client.connect(str(path))
-        except (FileNotFoundError, ConnectionRefusedError) as error:
-            raise NoInstanceError(str(error)) from error
         except TimeoutError as error:
             raise InstanceNotAnsweringError("the running Unknot did not accept") from error
+        except OSError as error:
+            # No file, a stale one, or a path the system refuses: nobody listens there.
+            raise NoInstanceError(str(error)) from error
         try:
             client.sendall(json.dumps(request).encode() + b"\n")
             data = b""
@@ -84,8 +97,22 @@ class PrimaryLock:
         self._handle: IO[bytes] | None = None
 
     def acquire(self) -> bool:
-        self.socket_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle = self.socket_file.with_suffix(".lock").open("ab")
+        """True once held, False if another process holds it.
+
+        Raises NoSingleInstanceError when the folder cannot be used at all.
+        """
+        folder = self.socket_file.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as error:
+            raise NoSingleInstanceError(f"{folder}: {error.strerror or error}") from error
+        problem = folder_problem(str(folder))
+        if problem is not None:
+            raise NoSingleInstanceError(problem)
+        try:
+            handle = self.socket_file.with_suffix(".lock").open("ab")
+        except OSError as error:
+            raise NoSingleInstanceError(f"{folder}: {error.strerror or error}") from error
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -114,8 +141,12 @@ def forward_or_lock(
 
     Returns (reply, None) when an instance answered, (None, lock) when this process is now
     the instance; raises InstanceNotAnsweringError when one holds the lock but never answers
-    (within `timeout` for the reply, `startup_wait` for an instance still starting).
+    (within `timeout` for the reply, `startup_wait` for an instance still starting), and
+    NoSingleInstanceError when the socket's folder cannot be used.
     """
+    problem = folder_problem(str(path.parent)) if os.path.lexists(path.parent) else None
+    if problem is not None:  # never talk through a folder someone else may control
+        raise NoSingleInstanceError(problem)
     deadline = time.monotonic() + (STARTUP_WAIT_S if startup_wait is None else startup_wait)
     delay = 0.01
     while True:

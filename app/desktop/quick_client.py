@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import socket
 
-from app.core.socket_name import socket_file
+from app.core.socket_name import folder_problem, socket_file
 
 ANSWERED, NO_INSTANCE, NOT_ANSWERING = "answered", "no instance", "not answering"
 TIMEOUT_S = 3.0
@@ -35,14 +35,19 @@ def request_line(command: str, activation_token: str) -> bytes:
 def forward(command: str, basedir: str | None, timeout: float) -> tuple[str, bytes]:
     """(ANSWERED, reply line), (NO_INSTANCE, b"") or (NOT_ANSWERING, b"")."""
     line = request_line(command, os.environ.get("XDG_ACTIVATION_TOKEN", ""))
+    path = socket_file(basedir)
+    if folder_problem(os.path.dirname(path)) is not None:
+        return NO_INSTANCE, b""  # no instance can be listening there; the full path says why
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
         client.settimeout(timeout)
         try:
-            client.connect(socket_file(basedir))
-        except (FileNotFoundError, ConnectionRefusedError):
-            return NO_INSTANCE, b""
-        except OSError:
+            client.connect(path)
+        except TimeoutError:  # a full backlog: an instance is there but does not accept
             return NOT_ANSWERING, b""
+        except OSError:
+            # Nothing listening (no file, a stale one, a path the system refuses): only a
+            # process that accepted and then kept silent counts as not answering.
+            return NO_INSTANCE, b""
         try:
             client.sendall(line)
             reply = b""
