@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from app import APP_NAME, __version__
+from app.core.errors import UnknotError
 
 if TYPE_CHECKING:
     import argparse
@@ -30,6 +31,13 @@ class LaunchOptions(Protocol):
     basedir: Path | None
     emergency: bool
 
+
+# The most upcoming times --next-reminders prints per reminder: enough for years of a
+# weekly reminder, and a typo such as 30000 does not print for minutes.
+MAX_NEXT_REMINDERS = 1000
+# What `unknot` exits with when something went wrong that it did not foresee (EX_SOFTWARE).
+UNEXPECTED_EXIT = 70
+STDOUT = "-"
 
 # What a launch without options means; the same attributes argparse would give.
 NO_OPTIONS = SimpleNamespace(
@@ -76,23 +84,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--next-reminders",
         nargs="?",
         const=3,
-        type=int,
+        type=reminder_count,
         metavar="N",
-        help="print each enabled reminder's next N fire times (default 3), in the local "
-        "zone (TZ is followed), and exit",
+        help=f"print each enabled reminder's next N fire times (default 3, at most "
+        f"{MAX_NEXT_REMINDERS}), in the local zone (TZ is followed), and exit",
     )
     parser.add_argument(
         "--export-diary",
         metavar="FILE.csv",
         type=Path,
-        help="write every recorded routine and cramp to a CSV file and exit",
+        help="write every recorded routine and cramp to a CSV file (- for standard output) "
+        "and exit",
     )
     parser.add_argument(
         "--export-report",
         metavar="FILE.pdf",
         type=Path,
         help="write a one-page PDF report of the diary for a doctor and exit "
-        "(the last 12 weeks, or from --since)",
+        "(the last 12 weeks, or from --since; - writes it to standard output if that is "
+        "not a terminal)",
     )
     parser.add_argument(
         "--since",
@@ -133,24 +143,190 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         args = build_parser().parse_args(given)
     try:
-        if args.validate:
-            return validate(args.validate)
-        if args.list:
-            return list_routines(args.basedir)
-        if args.export_diary:
-            return export_diary(args.export_diary, args.basedir)
-        if args.export_report:
-            return export_report(args.export_report, args.since, args.basedir)
-        if args.since is not None:
-            print("unknot: --since goes with --export-report", file=sys.stderr)
-            return 2
-        if args.install_desktop_entry:
-            return install_desktop_entry(args.basedir)
-        if args.next_reminders is not None:
-            return next_reminders(args.next_reminders, args.basedir)
-        return launch(args)
+        return _run_command(args)
     except KeyboardInterrupt:
         return 130
+    except UnknotError as error:  # foreseen, and already worded for the user
+        print(f"unknot: {_one_line(str(error))}", file=sys.stderr)
+        return 1
+    except OSError as error:  # a folder or file the system refused
+        print(f"unknot: {_os_error_line(error)}", file=sys.stderr)
+        return 1
+    except Exception as error:
+        # Never a traceback in the user's face: one line here, the details in the log.
+        where = _log_unexpected(args, error)
+        print(
+            f"unknot: unexpected error: {type(error).__name__}: {_one_line(str(error))}; {where}",
+            file=sys.stderr,
+        )
+        return UNEXPECTED_EXIT
+
+
+def _run_command(args: Any) -> int:
+    if not args.validate:
+        problem = basedir_problem(args.basedir)
+        if problem is not None:
+            print(f"unknot: {problem}", file=sys.stderr)
+            return 2
+    if args.validate:
+        return validate(args.validate)
+    if args.list:
+        return list_routines(args.basedir)
+    if args.export_diary:
+        return export_diary(args.export_diary, args.basedir)
+    if args.export_report:
+        return export_report(args.export_report, args.since, args.basedir)
+    if args.since is not None:
+        print("unknot: --since goes with --export-report", file=sys.stderr)
+        return 2
+    if args.install_desktop_entry:
+        return install_desktop_entry(args.basedir)
+    if args.next_reminders is not None:
+        return next_reminders(args.next_reminders, args.basedir)
+    return launch(args)
+
+
+def basedir_problem(basedir: Path | None) -> str | None:
+    """Why the data folder (--basedir, else UNKNOT_HOME) cannot be one, in a line; or None."""
+    from app.core.storage import HOME_ENV
+
+    if basedir is not None:
+        named, root = f"--basedir {basedir}", Path(basedir)
+    elif os.environ.get(HOME_ENV):
+        named, root = f"{HOME_ENV} ({os.environ[HOME_ENV]})", Path(os.environ[HOME_ENV])
+    else:
+        return None
+    root = root.expanduser().absolute()
+    # The nearest part that exists must be a folder, or nothing can ever be made under it.
+    for part in (root, *root.parents):
+        if part.exists() or part.is_symlink():
+            if part.is_dir():
+                return None
+            if part == root:
+                return f"{named} is a file, not a folder"
+            return f"{named} cannot be made: {part} is a file, not a folder"
+    return None
+
+
+def check_export_target(target: Path, example: str = "diary.csv") -> str | None:
+    """Why an export must not be written to `target`, in one line; None when it may be.
+
+    Only a regular file is ever replaced: a folder, a device (/dev/full, /dev/null), a pipe
+    or a socket is refused, as is a symbolic link (replacing it would turn the link itself
+    into a file; the message names where it points). A missing folder is not made, so a
+    typo does not create folders nobody asked for. `-` means standard output.
+    """
+    import stat
+
+    if str(target) == STDOUT:
+        return None
+    start = f"cannot write {target}:"
+    try:
+        info: os.stat_result | None = target.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError as error:  # a part of the path is a file, say
+        folder = _first_file_in(target.parent)
+        if folder is not None:
+            return f"{start} {folder} is a file, not a folder"
+        return f"{start} {error.strerror or error}"
+    if info is not None:
+        if stat.S_ISLNK(info.st_mode):
+            return (
+                f"{start} it is a symbolic link (to {target.readlink()}); "
+                "give the file it points to"
+            )
+        if stat.S_ISDIR(info.st_mode):
+            return f"{start} it is a folder; give a file name in it, like {target / example}"
+        if not stat.S_ISREG(info.st_mode):
+            return f"{start} it is not an ordinary file (a device, pipe or socket)"
+    folder = target.absolute().parent
+    if not folder.is_dir():
+        blocking = _first_file_in(folder)
+        if blocking is not None:
+            return f"{start} {blocking} is a file, not a folder"
+        return f"{start} the folder {folder} does not exist"
+    return _folder_refuses(folder, start)
+
+
+def _first_file_in(folder: Path) -> Path | None:
+    """The part of `folder`'s path that exists but is not a folder, if any."""
+    for part in (folder, *folder.parents):
+        if part.exists():
+            return None if part.is_dir() else part
+    return None
+
+
+def _folder_refuses(folder: Path, start: str) -> str | None:
+    """Try the folder the way the write will (a temporary file beside the target)."""
+    import errno
+    import tempfile
+
+    try:
+        handle, name = tempfile.mkstemp(dir=folder, prefix=".unknot-", suffix=".tmp")
+    except OSError as error:
+        if error.errno == errno.EROFS:
+            return f"{start} the folder {folder} is on a read-only file system"
+        if error.errno in (errno.EACCES, errno.EPERM):
+            return f"{start} no permission to write in the folder {folder}"
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            return f"{start} the disk is full"
+        if error.errno == errno.ENOENT:  # /proc and /sys exist but take no new files
+            return f"{start} the folder {folder} does not take new files"
+        return f"{start} {error.strerror or error}"
+    os.close(handle)
+    Path(name).unlink()
+    return None
+
+
+def _write_to_stdout(data: bytes | str) -> None:
+    try:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader left (`| head`): not an error of ours, and Python must not complain
+        # again when it flushes at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _shown(target: Path) -> str:
+    return "standard output" if str(target) == STDOUT else str(target)
+
+
+def _summary_stream(target: Path) -> Any:
+    return sys.stderr if str(target) == STDOUT else sys.stdout
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _os_error_line(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return f"{error.filename}: {reason}" if error.filename else reason
+
+
+def _log_unexpected(args: Any, error: BaseException) -> str:
+    """Append the traceback to the log file; say where it went, or why it could not."""
+    import traceback
+    from datetime import datetime
+
+    try:
+        from app.core.storage import AppPaths
+
+        log_file = AppPaths.resolve(args.basedir).log_file
+        log_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        details = "".join(traceback.format_exception(error))
+        with log_file.open("a", encoding="utf-8") as log:
+            log.write(f"{datetime.now().isoformat(timespec='seconds')} ERROR unknot: {details}")
+    except Exception as failure:  # the log itself cannot be written: say so, briefly
+        return f"the details could not be logged ({_one_line(str(failure))})"
+    return f"details in {log_file}"
 
 
 def validate(files: list[Path]) -> int:
@@ -182,7 +358,11 @@ def list_routines(basedir: Path | None) -> int:
 
 
 def export_diary(target: Path, basedir: Path | None) -> int:
-    from app.core.diary_export import export_csv
+    refused = check_export_target(target)
+    if refused is not None:
+        print(f"unknot: {refused}", file=sys.stderr)
+        return 1
+    from app.core.diary_export import diary_csv, export_csv
     from app.core.errors import WriteError
     from app.core.journal import Journal
     from app.core.storage import AppPaths
@@ -191,14 +371,34 @@ def export_diary(target: Path, basedir: Path | None) -> int:
     if problem is not None:
         print(f"unknot: {problem.reason}; it was kept as {problem.moved_to}", file=sys.stderr)
     try:
-        count = export_csv(journal, target)
+        if str(target) == STDOUT:
+            text, count = diary_csv(journal)
+            _write_to_stdout(text)
+        else:
+            count = export_csv(journal, target)
     except WriteError as error:
         print(f"unknot: cannot write {target}: {error.reason}", file=sys.stderr)
         return 1
     finally:
         journal.close()
-    print(f"{count} record(s) written to {target}")
+    # With the CSV on standard output, the summary must not end up inside it.
+    print(f"{count} record(s) written to {_shown(target)}", file=_summary_stream(target))
     return 0
+
+
+def reminder_count(text: str) -> int:
+    """A --next-reminders count; argparse turns the error into a usage message."""
+    import argparse
+
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if not 1 <= count <= MAX_NEXT_REMINDERS:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number from 1 to {MAX_NEXT_REMINDERS}"
+        ) from None
+    return count
 
 
 def iso_date(text: str) -> date:
@@ -213,6 +413,12 @@ def iso_date(text: str) -> date:
 
 
 def export_report(target: Path, since: date | None, basedir: Path | None) -> int:
+    refused = check_export_target(target, "report.pdf")
+    if refused is None and str(target) == STDOUT and sys.stdout.isatty():
+        refused = "will not write a PDF to the terminal; give a file name, or - with > FILE"
+    if refused is not None:
+        print(f"unknot: {refused}", file=sys.stderr)
+        return 1
     from datetime import datetime
 
     from app.core.diary_stats import DiaryIndex, Period, summarize, summarize_since
@@ -239,10 +445,13 @@ def export_report(target: Path, since: date | None, basedir: Path | None) -> int
     from PySide6.QtGui import QGuiApplication
 
     _app = QGuiApplication.instance() or QGuiApplication(["unknot", "-platform", "offscreen"])
-    from app.ui.report_pdf import write_report
+    from app.ui.report_pdf import report_pdf, write_report
 
     try:
-        write_report(target, summary, now, titles)
+        if str(target) == STDOUT:
+            _write_to_stdout(report_pdf(summary, now, titles)[0])
+        else:
+            write_report(target, summary, now, titles)
     except WriteError as error:
         print(f"unknot: cannot write {target}: {error.reason}", file=sys.stderr)
         return 1
@@ -250,7 +459,8 @@ def export_report(target: Path, since: date | None, basedir: Path | None) -> int
     print(
         f"{counts.routines_done} routine{'' if counts.routines_done == 1 else 's'} and "
         f"{counts.cramps} cramp{'' if counts.cramps == 1 else 's'}, nights of "
-        f"{summary.first} to {summary.last}, written to {target}"
+        f"{summary.first} to {summary.last}, written to {_shown(target)}",
+        file=_summary_stream(target),
     )
     return 0
 
@@ -275,8 +485,11 @@ def next_reminders(count: int, basedir: Path | None) -> int:
     from app.core.reminders import load_reminders, local_zone, upcoming
     from app.core.storage import AppPaths
 
-    if count < 1:
-        print("unknot: --next-reminders takes a number from 1 up", file=sys.stderr)
+    if not 1 <= count <= MAX_NEXT_REMINDERS:
+        print(
+            f"unknot: --next-reminders takes a number from 1 to {MAX_NEXT_REMINDERS}",
+            file=sys.stderr,
+        )
         return 2
     reminders, problems = load_reminders(AppPaths.resolve(basedir).reminders_file)
     for problem in problems:
