@@ -27,7 +27,10 @@ POSES = Path(__file__).resolve().parent / "poses.yaml"
 OUT_DIR = ROOT / "assets" / "illustrations"
 SHEET = ROOT / "docs" / "illustrations.png"
 
-BACKGROUNDS = ("#f4f2ee", "#202124", "#14100c")  # light, dark, night
+# Light, dark and night, each with the opacity the app draws pictures at over it: the
+# night theme and the relief screen dim them (app/ui/theme.py, app/ui/relief_steps.py),
+# so the night strip shows the dimmest of the two, the relief screen at 3 a.m.
+BACKGROUNDS = (("#f4f2ee", 1.0), ("#202124", 1.0), ("#120e0b", 0.55))
 CELL_H = 200  # the size the app's smallest card shows a picture at
 CELL_W = CELL_H * rig.WIDTH // rig.HEIGHT
 LABEL_W = 110
@@ -61,7 +64,7 @@ def build(pose_id: str, frame: dict[str, Any]) -> str:
     problems = rig.check_pose(fig, frame.get("checks", []))
     if problems:
         raise SystemExit(f"{pose_id}: " + "; ".join(problems))
-    return rig.render_svg(fig, frame.get("props", []))
+    return rig.render_svg(fig, frame.get("props", []), frame.get("zoom"))
 
 
 def render_svgs(only: list[str]) -> list[str]:
@@ -101,13 +104,21 @@ def contact_sheet(pose_ids: list[str], out: Path) -> None:
         y = row * row_h
         painter.setPen(QColor("#333333"))
         painter.drawText(QRectF(6, y, LABEL_W - 8, row_h), Qt.AlignmentFlag.AlignVCenter, pose_id)
-        for i, bg in enumerate(BACKGROUNDS):
+        for i, (bg, opacity) in enumerate(BACKGROUNDS):
             x0 = LABEL_W + i * strip_w
             painter.fillRect(QRectF(x0, y, strip_w - GAP, row_h - 2), QColor(bg))
             for j, frame in enumerate("ab"):
-                renderer = QSvgRenderer(str(OUT_DIR / f"{pose_id}-{frame}.svg"))
-                cell = QRectF(x0 + GAP + j * (CELL_W + GAP), y + GAP, CELL_W, CELL_H)
-                renderer.render(painter, cell)
+                # As the app does: the picture rendered once, then drawn at its opacity
+                # (dimming each shape on its own would show outlines through fills).
+                picture = QImage(CELL_W, CELL_H, QImage.Format.Format_ARGB32_Premultiplied)
+                picture.fill(QColor(0, 0, 0, 0))
+                cell_painter = QPainter(picture)
+                cell_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                QSvgRenderer(str(OUT_DIR / f"{pose_id}-{frame}.svg")).render(cell_painter)
+                cell_painter.end()
+                painter.setOpacity(opacity)
+                painter.drawImage(x0 + GAP + j * (CELL_W + GAP), y + GAP, picture)
+                painter.setOpacity(1.0)
     painter.end()
     out.parent.mkdir(parents=True, exist_ok=True)
     image.save(str(out))

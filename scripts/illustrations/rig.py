@@ -61,12 +61,15 @@ PROP_W = 3.0  # every prop line uses this width
 GROUND_Y = FLOOR_Y - FOOT_W / 2 - PROP_W / 2
 
 # --- Palette -------------------------------------------------------------
-# Mid-tones: the figure has to read on #f4f2ee, #202124 and #14100c alike.
-NEAR = "#7189a3"  # slate: torso, head and the near (right) limbs
-FAR = "#a9b6c4"  # desaturated, lighter slate: the far (left) limbs
+# The figure has to read on #f4f2ee, #202124 and the relief screen's night #120e0b, where
+# the app draws pictures at 55% opacity. The fills are light enough for about 3:1 against
+# that night background (the outline carries the shape on the light one); the dark
+# outline only thins the figure at night.
+NEAR = "#93a9bf"  # slate: torso, head and the near (right) limbs
+FAR = "#c2ccd6"  # desaturated, lighter slate: the far (left) limbs
 OUTLINE = "#34404d"
-ACCENT = "#e07a5f"  # the one muscle being worked
-PROP = "#a0968a"  # warm grey, every prop
+ACCENT = "#ee8c70"  # the one muscle being worked
+PROP = "#ada395"  # warm grey, every prop
 PROP_FILL_OPACITY = 0.3
 BAND = "#c8b69a"  # towel / sheet band: a lighter warm grey so it shows on the leg
 SHEET = "#b4a895"  # bedsheet: opaque, so the legs read as under it; mid-tone for night
@@ -435,12 +438,12 @@ def _capsules(chains: list[tuple[list[Point], float]], fill: str) -> list[str]:
     return out
 
 
-def _leg_svg(fig: Figure, side: str, fill: str, shin_from: float | None = None) -> list[str]:
-    """A whole leg, or (close-ups) only the shin from `shin_from` of its
-    length down, so nothing of the body reaches past the canvas."""
+def _leg_svg(fig: Figure, side: str, fill: str, thigh_from: float = 0.0) -> list[str]:
+    """A whole leg, or (close-ups) the leg from `thigh_from` of the thigh's length
+    down, so nothing of the body reaches past the canvas."""
     p = fig.points
     knee, ankle = p[f"{side}_knee"], p[f"{side}_ankle"]
-    upper = [p["hip"], knee] if shin_from is None else [lerp(knee, ankle, shin_from)]
+    upper = [lerp(p["hip"], knee, thigh_from), knee]
     return _capsules(
         [
             ([*upper, ankle], LEG_W),
@@ -678,6 +681,21 @@ def pack_svg(fig: Figure, t: float, lift: float) -> list[str]:
     return [body, tie]
 
 
+def breath_svg(fig: Figure) -> list[str]:
+    """A slow breath out: three widening ripples in front of the mouth, in prop grey."""
+    c, face = fig.points["head"], fig.face
+    mouth = offset(offset(c, face, HEAD_R * 0.95), face - 90, HEAD_R * 0.3)
+    out = []
+    for k in range(3):
+        mid = offset(mouth, face, 7 + 7 * k)
+        r = 3.5 + 2.5 * k
+        a, b = offset(mid, face + 90, r), offset(mid, face - 90, r)
+        bulge = offset(mid, face, r * 0.9)
+        d = f"M{fmt(a[0])} {fmt(a[1])}Q{fmt(bulge[0])} {fmt(bulge[1])} {fmt(b[0])} {fmt(b[1])}"
+        out.append(path(d, PROP, PROP_W * 0.8))
+    return out
+
+
 def chevron_svg(x: float) -> list[str]:
     """Downward chevrons under the feet: press down, no words needed. Prop
     grey, not the accent: the accent only ever means "this muscle works"."""
@@ -714,6 +732,7 @@ PROP_DRAWERS: dict[str, Callable[[Spec, Figure], list[str]]] = {
     ),
     "sheet": lambda s, f: sheet_svg(f, s["end_x"], s["top"], bool(s.get("tucked", True))),
     "pack": lambda s, f: pack_svg(f, s.get("t", 0.55), s.get("lift", 0)),
+    "breath": lambda s, f: breath_svg(f),
     "chevron": lambda s, f: [e for x in s["x"] for e in chevron_svg(x)],
     "arc": lambda s, f: arc_svg(f.points[s["around"]], s.get("r", 14)),
 }
@@ -723,8 +742,27 @@ PROP_DRAWERS: dict[str, Callable[[Spec, Figure], list[str]]] = {
 FRONT_PROPS = {"towel", "sheet", "pack"}
 
 
-def render_svg(fig: Figure, props: list[Spec]) -> str:
+def closeup_svg(fig: Figure, zoom: Spec) -> str:
+    """Only the near leg, enlarged `scale` times, its heel resting on the floor line at
+    `x`. For a picture that has to fit more than one setting (in bed or standing): the
+    foot's movement is the whole instruction."""
+    scale, thigh_from = float(zoom["scale"]), float(zoom.get("thigh_from", 0.5))
+    heel = fig.points["r_heel"]
+    # The sole's stroke and outline scale too, so lift the heel by their scaled half-width.
+    to = (float(zoom["x"]), FLOOR_Y - PROP_W / 2 - (FOOT_W / 2 + OUTLINE_W) * scale)
+    leg = _leg_svg(fig, "r", NEAR, thigh_from)
+    leg += [_muscle_svg(fig, s, m) for s, m in fig.highlight if s == "r"]
+    transform = (
+        f"translate({fmt(to[0])} {fmt(to[1])}) scale({fmt(scale)}) "
+        f"translate({fmt(-heel[0])} {fmt(-heel[1])})"
+    )
+    return svg_document([floor_svg(), f'<g transform="{transform}">', *leg, "</g>"])
+
+
+def render_svg(fig: Figure, props: list[Spec], zoom: Spec | None = None) -> str:
     """The whole picture as an SVG Tiny 1.2-friendly string."""
+    if zoom:
+        return closeup_svg(fig, zoom)
     back: list[str] = [floor_svg()]
     front: list[str] = []
     for prop in props:

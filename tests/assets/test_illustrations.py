@@ -108,3 +108,70 @@ def test_every_pose_passes_the_anatomy_checks() -> None:
             fig = rig.pose(frame)
             assert rig.check_pose(fig, frame.get("checks", [])) == [], f"{pose_id}-{name}"
             assert (ILLUSTRATIONS / f"{pose_id}-{name}.svg").exists()
+
+
+def _luminance(color: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def test_the_figure_reads_on_the_relief_screen_at_night() -> None:
+    # The relief screen draws pictures dimmed over the night background; the figure's
+    # fills must still stand out from it by 3:1, as a graphic should.
+    from app.ui.relief_steps import PICTURE_BRIGHTNESS
+    from app.ui.theme import NIGHT
+
+    rig = _render_script_module("rig")
+    night = QColor(NIGHT.window)
+    for fill in (rig.NEAR, rig.FAR, rig.ACCENT, rig.PROP):
+        color = QColor(fill)
+        seen = QColor.fromRgbF(
+            *(
+                PICTURE_BRIGHTNESS * f + (1 - PICTURE_BRIGHTNESS) * b
+                for f, b in zip(color.getRgbF()[:3], night.getRgbF()[:3], strict=True)
+            )
+        )
+        ratio = (_luminance(seen) + 0.05) / (_luminance(night) + 0.05)
+        assert ratio >= 2.9, f"{fill}: {ratio:.2f}"
+
+
+def _render(path: Path) -> QImage:
+    image = QImage(RENDER_H * 4 // 3, RENDER_H, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(image)
+    QSvgRenderer(str(path)).render(painter)
+    painter.end()
+    return image
+
+
+# The pairs whose two poses once looked the same at the app's smallest size.
+@pytest.mark.parametrize("pose_id", ["st_02", "er_breathe", "ep_06", "bs_04", "er_toes_up"])
+def test_the_two_poses_differ_visibly(qapp: object, pose_id: str) -> None:
+    a = _alpha_rows(_render(ILLUSTRATIONS / f"{pose_id}-a.svg"))
+    b = _alpha_rows(_render(ILLUSTRATIONS / f"{pose_id}-b.svg"))
+    changed = sum(
+        1
+        for row_a, row_b in zip(a, b, strict=True)
+        for x, y in zip(row_a, row_b, strict=True)
+        if abs(x - y) > 128
+    )
+    assert changed > 250, f"only {changed} pixels change between A and B"
+
+
+def test_the_before_sleep_towel_stretch_is_in_bed_and_toes_up_fits_bed_and_standing() -> None:
+    data = _render_script_module("render_all").yaml.safe_load(
+        (SCRIPTS / "poses.yaml").read_text(encoding="utf-8")
+    )["poses"]
+    assert "bed" in {prop["kind"] for prop in data["bs_02"]["props"]}
+    assert "bed" not in {prop["kind"] for prop in data["ep_04"]["props"]}
+    # One picture serves the relief screen in bed and standing: a close-up, no bed.
+    assert "zoom" in data["er_toes_up"]
+    assert "props" not in data["er_toes_up"]
+    assert "counter" in {prop["kind"] for prop in data["st_06"]["props"]}
+    assert "chair" in {prop["kind"] for prop in data["er_after"]["props"]}
