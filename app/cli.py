@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Protocol
@@ -562,7 +562,27 @@ def run_relief_without_instance() -> int:
     return _run_interface(args, None)
 
 
+def display_problem(environ: Mapping[str, str]) -> str | None:
+    """Why no window can be shown here, in a line; None when one can (or Qt draws offscreen).
+
+    Without this, Qt aborts the process with a hint about plugins that sends people
+    looking for a broken installation.
+    """
+    platform = environ.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0].strip()
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None  # offscreen, minimal, vnc, eglfs, linuxfb...: no desktop needed
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return "Unknot needs a graphical desktop (no DISPLAY or WAYLAND_DISPLAY)"
+
+
 def _run_interface(args: LaunchOptions, lock: PrimaryLock | None) -> int:
+    # Checked here, before Qt is even imported; a running instance was already asked, so
+    # a launch from a console still reaches the one on the desktop.
+    problem = display_problem(os.environ)
+    if problem is not None:
+        print(f"unknot: {problem}", file=sys.stderr)
+        return 2
     from app.ui.application import run
 
     return run(args, lock)

@@ -424,3 +424,70 @@ def test_an_unexpected_error_with_no_log_still_says_one_line(
         "unknot: unexpected error: ZeroDivisionError: integer division or modulo by zero; "
         "the details could not be logged ("
     )
+
+
+def without_display() -> dict[str, str]:
+    hidden = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    return {key: value for key, value in os.environ.items() if key not in hidden}
+
+
+@pytest.mark.parametrize("options", [[], ["--emergency"], ["--tray"], ["--routine", "gentle"]])
+def test_with_no_display_a_window_is_refused_in_one_line(
+    tmp_path: Path, options: list[str]
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--basedir", str(tmp_path / "home"), *options],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=without_display(),
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "unknot: Unknot needs a graphical desktop (no DISPLAY or WAYLAND_DISPLAY)\n"
+    )
+
+
+def test_with_no_display_the_commands_without_a_window_work(
+    tmp_path: Path, project_root: Path
+) -> None:
+    home = str(tmp_path / "home")
+    commands = [
+        ["--version"],
+        ["--list"],
+        ["--validate", str(project_root / "routines" / "gentle.yaml")],
+        ["--export-diary", str(tmp_path / "diary.csv")],
+        ["--export-report", str(tmp_path / "report.pdf")],
+        ["--next-reminders"],
+    ]
+    for command in commands:
+        result = subprocess.run(
+            [sys.executable, "-m", "app", "--basedir", home, *command],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            env=without_display(),
+        )
+        assert result.returncode == 0, (command, result.stderr)
+        assert "graphical desktop" not in result.stderr
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("environ", "problem"),
+    [
+        ({}, True),
+        ({"DISPLAY": ":0"}, False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, False),
+        ({"QT_QPA_PLATFORM": "offscreen"}, False),
+        ({"QT_QPA_PLATFORM": "vnc:size=800x600"}, False),
+        ({"QT_QPA_PLATFORM": "xcb"}, True),
+        ({"QT_QPA_PLATFORM": "wayland;xcb"}, True),
+    ],
+)
+def test_what_counts_as_a_display(environ: dict[str, str], problem: bool) -> None:
+    from app.cli import display_problem
+
+    assert (display_problem(environ) is not None) == problem
