@@ -14,10 +14,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from app.core.bounded_read import FileRefusedError, read_bounded
 from app.core.storage import atomic_write
 from app.core.text import pick_language
 
 SNAPSHOT_VERSION = 1
+MAX_SNAPSHOT_BYTES = 8_000_000  # cards of hundreds of routines; past it, the full load runs
 
 Fingerprint = list[list[Any]]
 
@@ -63,7 +65,7 @@ def fingerprint(files: list[Path]) -> Fingerprint:
 def read(path: Path, current: Fingerprint) -> Snapshot | None:
     """The snapshot, if there is one and nothing it was made from has changed since."""
     try:
-        document = json.loads(path.read_bytes())
+        document = json.loads(read_bounded(path, "the launch snapshot", MAX_SNAPSHOT_BYTES))
         if document.get("version") != SNAPSHOT_VERSION or document.get("fingerprint") != current:
             return None
         cards = [
@@ -81,7 +83,7 @@ def read(path: Path, current: Fingerprint) -> Snapshot | None:
         if not isinstance(settings, dict):
             return None
         return Snapshot(current, settings, cards)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, FileRefusedError, ValueError, KeyError, TypeError, AttributeError):
         return None  # no snapshot, or one we do not understand: do the full load
 
 

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from yaml.nodes import Node
 
+from app.core.bounded_read import MAX_FILE_BYTES
 from app.core.routine_loader import ID_PATTERN, FileChecker, SkipItemError
 from app.core.routines import Problem, Text
 from app.core.storage import atomic_write
@@ -29,6 +30,9 @@ SCHEMA_VERSION = 1
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 REMINDER_KEYS = ("id", "time", "days", "routine", "message", "enabled")
+# Far more than anyone sets for bedtime; each one is a row on the Reminders page, a timer
+# and a notification, and a thousand of them froze the window for seconds.
+MAX_REMINDERS = 50
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,7 @@ def load_reminders(path: Path) -> tuple[list[Reminder], list[Problem]]:
     problems: list[Problem] = []
     if not path.exists():
         return [], problems
-    checker = FileChecker(path, path.parent, problems)
+    checker = FileChecker(path, path.parent, problems, kind="a reminders file")
     root = checker.compose_document()
     if root is None:
         return [], problems
@@ -117,9 +121,29 @@ def load_reminders(path: Path) -> tuple[list[Reminder], list[Problem]]:
         version = checker.scalar(top["schema_version"][1], "schema_version")
         if version != SCHEMA_VERSION:
             raise checker.fail(top["schema_version"][1], "schema_version", f"is {version!r}")
-        items = checker.sequence(top["reminders"][1], "reminders") if "reminders" in top else []
+        items = (
+            checker.sequence(top["reminders"][1], "reminders", high=MAX_FILE_BYTES)
+            if "reminders" in top
+            else []
+        )
     except SkipItemError:
         return [], problems
+    if len(items) > MAX_REMINDERS:
+        # The first ones still remind; the file cannot be edited in the app until fixed,
+        # so nothing past the limit is lost by a save.
+        extra = len(items) - MAX_REMINDERS
+        if extra == 1:
+            left_out = "this one is left out"
+        elif extra == 2:
+            left_out = "this one and the one after it are left out"
+        else:
+            left_out = f"this one and the {extra - 1} after it are left out"
+        checker.problem(
+            items[MAX_REMINDERS],
+            f"reminders[{MAX_REMINDERS}]",
+            f"at most {MAX_REMINDERS} reminders are read; {left_out}",
+        )
+        items = items[:MAX_REMINDERS]
     seen: set[str] = set()
     for index, node in enumerate(items):
         try:

@@ -19,6 +19,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from app.core.bounded_read import FileRefusedError, read_bounded
 from app.core.routine_files import RoutineFile, discover
 from app.core.routines import (
     Dose,
@@ -38,9 +39,13 @@ from app.core.routines import (
 from app.core.yamlio import Loader
 
 SCHEMA_VERSION = 1
-MAX_FILE_BYTES = 1_000_000
 MAX_TEXT_CHARS = 2_000
 MAX_ALIAS_REPORTS = 10
+MAX_STEPS = 200
+# The longest a routine may last, every step and side, set and rep counted. The longest
+# bundled one lasts 13 minutes; a longer limit only lets a mistake (20 sets of 100 reps of
+# 600 s) make a plan of millions of segments that freezes the app at every start.
+MAX_ROUTINE_MS = 2 * 60 * 60 * 1000
 PICTURE_SUFFIXES = (".svg", ".png")
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -164,6 +169,7 @@ class FileChecker:
     path: Path
     assets_dir: Path
     problems: list[Problem]
+    kind: str = "a routine file"  # how a too-large file's message names it
     _seen: set[int] = field(default_factory=set)
     _constructor: SafeConstructor = field(default_factory=SafeConstructor)
 
@@ -211,18 +217,10 @@ class FileChecker:
 
     def _compose(self) -> Node | None:
         try:
-            size = self.path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                self.problem(
-                    None,
-                    "",
-                    f"the file is {size / 1e6:.1f} MB; a routine file may be at most "
-                    f"{MAX_FILE_BYTES / 1e6:.0f} MB",
-                )
-                return None
-            with self.path.open("rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
-            text = data.decode("utf-8")
+            text = read_bounded(self.path, self.kind).decode("utf-8")
+        except FileRefusedError as error:
+            self.problem(None, "", error.reason)
+            return None
         except OSError as error:
             self.problem(None, "", f"cannot be read: {error.strerror or error}")
             return None
@@ -575,7 +573,7 @@ class FileChecker:
         steps: list[Step] = []
         if "steps" in top:
             try:
-                nodes = self.sequence(top["steps"][1], "steps", low=1, high=200)
+                nodes = self.sequence(top["steps"][1], "steps", low=1, high=MAX_STEPS)
             except SkipItemError:
                 nodes = []
             for index, node in enumerate(nodes):
@@ -588,7 +586,7 @@ class FileChecker:
             loop = self._guard_loop(top["loop"][1], len(nodes))
         if self.errors_so_far() != before:
             return None
-        return Routine(
+        routine = Routine(
             id=values["id"],
             title=values["title"],
             summary=values.get("summary", Text.plain("")),
@@ -603,6 +601,16 @@ class FileChecker:
             variants=values.get("variants", ()),
             loop=loop,
         )
+        longest = longest_session_ms(routine)
+        if longest > MAX_ROUTINE_MS:
+            self.problem(
+                top["steps"][0],
+                "steps",
+                f"the routine lasts {_duration(longest)} with every step and the longer holds; "
+                f"a routine may last at most {_duration(MAX_ROUTINE_MS)}",
+            )
+            return None
+        return routine
 
     def _variants(self, node: Node, where: str) -> tuple[Variant, ...]:
         result: list[Variant] = []
@@ -713,6 +721,53 @@ class FileChecker:
                 raise self.fail(item, f"{where}[{index}]", f"no variant {name!r} ({declared})")
             names.append(name)
         return tuple(names)
+
+
+def longest_session_ms(routine: Routine) -> int:
+    """How long the longest session of `routine` lasts: every step kept (whatever the variant
+    or the answers) and the longer holds chosen; no session of it lasts longer.
+
+    The same arithmetic as timeline.build_timeline, without building anything, so a routine
+    that would make an enormous plan is refused before one is made. Leaving a step out
+    never lengthens a session: the next step's preparation becomes the left-out one's.
+    """
+    total = 0
+    previous: Step | None = None
+    for given in routine.steps:
+        step = given
+        if routine.longer_hold is not None:
+            step = Routine._lengthened(given, routine.longer_hold)
+        prepare = (
+            routine.lead_in if previous is None else max(routine.transition, previous.dose.rest)
+        )
+        total += _ms(prepare) + _step_ms(step)
+        previous = step
+    return total
+
+
+def _step_ms(step: Step) -> int:
+    dose = step.dose
+    if dose.duration is not None:
+        one_set = _ms(dose.duration)
+    elif dose.hold is not None:
+        one_set = dose.reps * _ms(dose.hold) + (dose.reps - 1) * _ms(dose.rest)
+    else:
+        one_set = _ms((dose.pace or 1.0) * dose.reps)
+    one_side = dose.sets * one_set + (dose.sets - 1) * _ms(dose.rest)
+    sides = 2 if step.sides is Sides.BOTH else 1
+    return sides * one_side + (sides - 1) * _ms(step.switch)
+
+
+def _ms(seconds: float) -> int:
+    return round(seconds * 1000)
+
+
+def _duration(ms: int) -> str:
+    """3 h 20 min, 2 hours, 45 min: how long a routine lasts, to the next whole minute."""
+    hours, minutes = divmod(-(-ms // 60_000), 60)  # rounded up: just over the limit shows
+    if not minutes:
+        return f"{hours} hour" if hours == 1 else f"{hours} hours"
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min"
 
 
 def _suggest(word: str, options: Sequence[str]) -> str | None:

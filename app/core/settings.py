@@ -9,7 +9,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from app.core.errors import FileSetAsideError
+from app.core.bounded_read import (
+    FileTooLargeError,
+    NotRegularFileError,
+    check_regular,
+    read_bounded,
+)
+from app.core.errors import FileSetAsideError, WriteError
 from app.core.storage import atomic_write, set_aside
 
 SCHEMA_VERSION = 1
@@ -155,24 +161,39 @@ class SettingsStore:
         from app.core import yamlio
 
         try:
-            raw = self.path.read_bytes()
+            raw = read_bounded(self.path, "a settings file")
         except FileNotFoundError:
             return Settings(), None
+        except NotRegularFileError as error:
+            # A link to a device, a pipe, a folder: someone's doing, and renaming it could
+            # break what they set up. Left as it is, never read, never replaced (see save).
+            return Settings(), FileSetAsideError(self.path, None, error.reason)
+        except FileTooLargeError as error:
+            reason = error.reason  # no settings file is that big: kept aside like bad YAML
         except OSError as error:
             # Unreadable (permissions, I/O): leave it where it is, use defaults in memory.
             return Settings(), FileSetAsideError(self.path, None, error.strerror or str(error))
-        try:
-            return from_document(yamlio.safe_load(raw)), None
-        except (yamlio.YAMLError, ValueError, UnicodeDecodeError) as error:
-            reason = _reason(error)
+        else:
             try:
-                moved = set_aside(self.path)
-            except OSError:
-                moved = None
-            return Settings(), FileSetAsideError(self.path, moved, reason)
+                return from_document(yamlio.safe_load(raw)), None
+            except (yamlio.YAMLError, ValueError, UnicodeDecodeError) as error:
+                reason = _reason(error)
+        try:
+            moved = set_aside(self.path)
+        except OSError:
+            moved = None
+        return Settings(), FileSetAsideError(self.path, moved, reason)
 
     def save(self, settings: Settings) -> None:
-        """Write atomically; raises WriteError, leaving the old file intact."""
+        """Write atomically; raises WriteError, leaving the old file intact.
+
+        A settings path that is not a regular file (a link to a device, a pipe) is never
+        replaced: the user is told each time that the change could not be saved.
+        """
         from app.core import yamlio
 
+        try:
+            check_regular(self.path)
+        except NotRegularFileError as error:
+            raise WriteError(self.path, error.reason) from error
         atomic_write(self.path, yamlio.safe_dump(to_document(settings)))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.core.clock import Clock
 from app.core.errors import UnknotError
 from app.core.reminders import (
+    MAX_REMINDERS,
     MAX_SNOOZES,
     SNOOZE,
     Reminder,
@@ -227,7 +228,7 @@ class RemindersPage(QWidget):
             else self.tr("No reminders could be read from the file.")
         )
         self.empty_label.setVisible(not self._reminders)
-        self.add_button.setVisible(editable)
+        self.add_button.setVisible(editable and len(self._reminders) < MAX_REMINDERS)
 
     def next_text(self, reminder: Reminder, now: datetime, zone: tzinfo) -> str:
         if not reminder.enabled:
