@@ -8,6 +8,7 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
+from app.core.emergency_numbers import Region, fill, placeholders
 from app.core.routine_loader import FileChecker, SkipItemError
 from app.core.routines import Evidence, Problem, Text
 
@@ -26,6 +27,39 @@ class WarningTier:
     id: str  # emergency, urgent or doctor: most urgent first
     title: Text
     signs: tuple[WarningSign, ...]
+
+
+def _filled(text: Text, region: Region) -> Text:
+    return Text(tuple((language, fill(words, region)) for language, words in text.translations))
+
+
+def local_tiers(tiers: list[WarningTier], region: Region) -> list[WarningTier]:
+    """The warning signs with `{emergency}` and `{urgent}` filled for `region`: what every
+    screen that shows them shows."""
+    return [
+        WarningTier(
+            tier.id,
+            _filled(tier.title, region),
+            tuple(WarningSign(_filled(sign.text, region), sign.source) for sign in tier.signs),
+        )
+        for tier in tiers
+    ]
+
+
+def unknown_placeholders(text: Text) -> list[str]:
+    """Words in braces that no region fills (a typo would otherwise reach the screen)."""
+    import re
+    import string
+
+    known = set(placeholders(Region("", "", "")))
+    found = []
+    for _, words in text.translations:
+        try:
+            names = [name for _, name, _, _ in string.Formatter().parse(words) if name]
+        except ValueError:  # an unpaired brace
+            names = re.findall(r"[{}]", words)[:1]
+        found += [name for name in names if name not in known]
+    return found
 
 
 @dataclass(frozen=True)
@@ -80,22 +114,32 @@ def _load_warning_signs(path: Path, assets_dir: Path, content: Content) -> None:
             signs = []
             for number, sign in enumerate(checker.sequence(fields["signs"][1], f"{where}.signs")):
                 label = f"{where}.signs[{number}]"
-                parts = checker.mapping(sign, label, ("text", "source"), ("text", "source"))
-                signs.append(
-                    WarningSign(
-                        checker.text(parts["text"][1], f"{label}.text"),
-                        checker.string(parts["source"][1], f"{label}.source"),
-                    )
-                )
+                parts = checker.mapping(sign, label, ("text", "source"), ("text",))
+                text = _checked_text(checker, parts["text"][1], f"{label}.text")
+                source = ""
+                if "source" in parts:
+                    source = checker.string(parts["source"][1], f"{label}.source")
+                signs.append(WarningSign(text, source))
             content.warning_tiers.append(
                 WarningTier(
                     checker.string(fields["id"][1], f"{where}.id"),
-                    checker.text(fields["title"][1], f"{where}.title"),
+                    _checked_text(checker, fields["title"][1], f"{where}.title"),
                     tuple(signs),
                 )
             )
         except SkipItemError:
             continue
+
+
+def _checked_text(checker: FileChecker, node: Node, where: str) -> Text:
+    text = checker.text(node, where)
+    unknown = unknown_placeholders(text)
+    if unknown:
+        names = ", ".join(sorted(set(unknown)))
+        raise checker.fail(
+            node, where, f"{names}: not a placeholder (use {{emergency}}, {{urgent}})"
+        )
+    return text
 
 
 def _load_tips(path: Path, assets_dir: Path, content: Content) -> None:

@@ -6,10 +6,13 @@ Pure and driven by an injected clock, like the player. The relief screen asks a
 
 The plan comes from the `emergency` routine; when that file is missing or broken, a
 built-in sequence from the content brief is used, so the relief screen never fails.
+With the gentle profile (pregnancy, older age or poor balance), standing plays the
+routine's `gentle` variant: no standing on the leg, everything holding a support.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,6 +23,7 @@ from app.core.routines import RELIEF_ROUTINE_ID, Illustration, Routine, Step, Te
 
 __all__ = ["RELIEF_ROUTINE_ID", "ReliefPlan", "ReliefSession", "built_in_plan", "plan_from_routine"]
 POSITIONS = ("bed", "standing")
+GENTLE_VARIANT = "gentle"  # the emergency routine's standing path for the gentle profile
 # The content brief's urgent tier: a cramp lasting more than 10 minutes needs urgent care.
 URGENT_AFTER = timedelta(minutes=10)
 DEFAULT_STEP_S = 30.0
@@ -45,6 +49,18 @@ class ReliefPlan:
     loop: tuple[int, int]
     aftercare: tuple[ReliefStep, ...] = ()
     built_in: bool = False
+    # Shown on every step of the loop (the stretch and rub steps): the routine's own
+    # cautions, which are about stretching and rubbing a calf that may hold a clot.
+    loop_cautions: tuple[Text, ...] = ()
+    gentle: bool = False
+
+    def cautions_for(self, index: int) -> tuple[Text, ...]:
+        """What step `index` must show besides its instruction: its own cautions, then the
+        loop's (each once)."""
+        step = self.steps[index]
+        first, last = self.loop
+        extra = self.loop_cautions if first <= index <= last else ()
+        return step.cautions + tuple(c for c in extra if c not in step.cautions)
 
 
 def _step_seconds(step: Step) -> float:
@@ -56,10 +72,14 @@ def _step_seconds(step: Step) -> float:
     return DEFAULT_STEP_S
 
 
-def plan_from_routine(routine: Routine, position: str) -> ReliefPlan:
-    """The relief plan for `position` ("bed" or "standing") from the emergency routine."""
+def plan_from_routine(routine: Routine, position: str, gentle: bool = False) -> ReliefPlan:
+    """The relief plan for `position` ("bed" or "standing") from the emergency routine;
+    with `gentle`, standing plays the gentle variant (when the routine has one)."""
     variants = {variant.id for variant in routine.variants}
-    session = routine.select(position if position in variants else None)
+    chosen = position
+    if gentle and position == "standing" and GENTLE_VARIANT in variants:
+        chosen = GENTLE_VARIANT
+    session = routine.select(chosen if chosen in variants else None)
     steps = tuple(
         ReliefStep(
             step.exercise.id,
@@ -72,9 +92,16 @@ def plan_from_routine(routine: Routine, position: str) -> ReliefPlan:
         for step in session.steps
     )
     if not steps:
-        return built_in_plan(position)
+        return built_in_plan(position, gentle)
     first, last = session.loop if session.loop is not None else (len(steps) - 1, len(steps) - 1)
-    return ReliefPlan(position, steps[: last + 1], (first, last), steps[last + 1 :])
+    return ReliefPlan(
+        position,
+        steps[: last + 1],
+        (first, last),
+        steps[last + 1 :],
+        loop_cautions=routine.cautions or (SWOLLEN_CALF,),
+        gentle=chosen == GENTLE_VARIANT,
+    )
 
 
 def _built_in(step_id: str, name: str, instruction: str, seconds: float) -> ReliefStep:
@@ -104,6 +131,16 @@ _WALK = _built_in(
     "Only if steady: holding a support, take slow steps or march gently on the spot.",
     60,
 )
+# The gentle profile's standing path (brief, section 1): toes up holding a support, rub,
+# then sit down if you can.
+_TOES_UP_HOLDING = _built_in(
+    "er_toes_up",
+    "Toes up",
+    "Hold a support. Straighten the cramped leg. Slowly draw your toes up towards your knee. "
+    "Ease in; don't yank.",
+    30,
+)
+_SIT = _built_in("er_sit", "Sit down", "Sit down if you can.", 15)
 _AFTER = _built_in(
     "er_after",
     "Afterwards",
@@ -112,9 +149,25 @@ _AFTER = _built_in(
 )
 
 
-def built_in_plan(position: str) -> ReliefPlan:
-    steps = (_BREATHE, _TOES_UP, _RUB) + ((_WALK,) if position == "standing" else ())
-    return ReliefPlan(position, steps, (1, len(steps) - 1), (_AFTER,), built_in=True)
+SWOLLEN_CALF = Text.plain(
+    "If one calf is swollen, warm, red or darker, don't rub or stretch it: get it checked today."
+)
+
+
+def built_in_plan(position: str, gentle: bool = False) -> ReliefPlan:
+    if position == "standing" and gentle:
+        steps: tuple[ReliefStep, ...] = (_BREATHE, _TOES_UP_HOLDING, _RUB, _SIT)
+    else:
+        steps = (_BREATHE, _TOES_UP, _RUB) + ((_WALK,) if position == "standing" else ())
+    return ReliefPlan(
+        position,
+        steps,
+        (1, len(steps) - 1),
+        (_AFTER,),
+        built_in=True,
+        loop_cautions=(SWOLLEN_CALF,),
+        gentle=gentle and position == "standing",
+    )
 
 
 def with_assets(plan: ReliefPlan, assets_dir: Path) -> ReliefPlan:
@@ -126,8 +179,8 @@ def with_assets(plan: ReliefPlan, assets_dir: Path) -> ReliefPlan:
         a = assets_dir / "illustrations" / f"{step.id}-a.svg"
         b = assets_dir / "illustrations" / f"{step.id}-b.svg"
         picture = Illustration(a, b) if a.is_file() and b.is_file() else None
-        steps.append(ReliefStep(step.id, step.name, step.instruction, step.duration_s, picture))
-    return ReliefPlan(plan.position, tuple(steps), plan.loop, plan.aftercare, True)
+        steps.append(dataclasses.replace(step, illustration=picture))
+    return dataclasses.replace(plan, steps=tuple(steps))
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,12 @@ class Settings:
     # time, and whether it fills the screen (its large type needs the room; F11 toggles).
     relief_position: str = "bed"
     relief_full_screen: bool = True
+    # The gentle profile (pregnant, older or unsteady on your feet): standing relief
+    # without standing on the leg, always holding a support.
+    relief_gentle: bool = False
+    # Whose emergency and urgent-care numbers to show: a code of
+    # app.core.emergency_numbers.REGIONS, or empty for the system's locale.
+    region: str = ""
 
     def is_night(self, now: datetime) -> bool:
         hour = now.hour

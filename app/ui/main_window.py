@@ -17,6 +17,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -34,7 +35,8 @@ from app.ui.theme import Colors, apply_theme
 
 if TYPE_CHECKING:
     from app.audio.cue_player import CuePlayer
-    from app.core.content import Content
+    from app.core.content import Content, WarningTier
+    from app.core.emergency_numbers import Region
     from app.core.episode_keeper import EpisodeKeeper
     from app.core.journal import Journal
     from app.core.launch_snapshot import RoutineCard
@@ -117,14 +119,29 @@ class MainWindow(QMainWindow):
         self._view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._sound_menu = self.menuBar().addMenu(self.tr("&Sound"))
         self._help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        # "Cramp now" sits in the menu bar's corner: the same place on every screen.
+        self.menuBar().setCornerWidget(self._make_corner())
+        self._mute_action: QAction | None = None
+        self.first_painted.connect(lambda: QTimer.singleShot(0, self.fill_menus))
+
+    def _make_corner(self) -> QWidget:
+        """ "Cramp now" in the menu bar's corner, the same place on every screen, and beside
+        it the warning signs, one click away (Help > Warning signs and F1 open the same)."""
         self.cramp_button = QPushButton(self.tr("Cramp now"))
         self.cramp_button.setObjectName("cramp-now")
         self.cramp_button.setToolTip(self.tr("Step-by-step relief for a cramp happening now"))
         self.cramp_button.clicked.connect(self.show_relief)
-        self.menuBar().setCornerWidget(self.cramp_button)
-        self._mute_action: QAction | None = None
-        self.first_painted.connect(lambda: QTimer.singleShot(0, self.fill_menus))
+        self.signs_button = QPushButton(self.tr("Warning signs"))
+        self.signs_button.setObjectName("warning-signs")
+        self.signs_button.setToolTip(self.tr("When to get help (F1)"))
+        self.signs_button.clicked.connect(self.show_warning_signs)
+        # Kept here: the menu bar does not take the corner widget over from Python.
+        self._corner = corner = QWidget()
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        row.addWidget(self.signs_button)
+        row.addWidget(self.cramp_button)
+        return corner
 
     def _make_list_page(self, cards: list[RoutineCard]) -> RoutineListPage:
         page = RoutineListPage(cards, self.language)
@@ -137,13 +154,57 @@ class MainWindow(QMainWindow):
         self.content = content
         self._update_problems_action()
         if self._relief is not None:
-            self._relief.set_content(content.warning_tiers)
+            self._relief.set_content(self.local_warning_tiers())
+
+    def local_warning_tiers(self) -> list[WarningTier]:
+        """The warning signs with the numbers of the user's region filled in."""
+        from app.core.content import local_tiers
+
+        tiers = self.content.warning_tiers if self.content is not None else []
+        return local_tiers(tiers, self.region())
+
+    def region(self) -> Region:
+        """The chosen region, else the system locale's (LC_ALL, LC_MESSAGES, LANG, then
+        Qt's), else somewhere else: 112."""
+        from app.core.emergency_numbers import region_for
+
+        if self.settings.region:
+            return region_for(self.settings.region)
+        return self.system_region()
+
+    def system_region(self) -> Region:
+        from app.core.emergency_numbers import (
+            region_for,
+            territory_from_environment,
+            territory_of_locale,
+        )
+
+        territory = territory_from_environment(os.environ)
+        if not territory:
+            from PySide6.QtCore import QLocale
+
+            territory = territory_of_locale(QLocale.system().name())
+        return region_for(territory)
+
+    def set_region(self, code: str) -> None:
+        self._save(region=code)
+        if self._relief is not None:
+            self._relief.set_content(self.local_warning_tiers())
+
+    def set_gentle(self, on: bool) -> None:
+        """The gentle profile (from the View menu or the relief screen's first page)."""
+        if on != self.settings.relief_gentle:
+            self._save(relief_gentle=on)
+        if self._relief is not None:
+            self._relief.set_gentle(on)
+        action = getattr(self, "_gentle_action", None)
+        if action is not None and action.isChecked() != on:
+            action.setChecked(on)
 
     def show_warning_signs(self) -> None:
         from app.ui.warning_signs import show_warning_signs
 
-        tiers = self.content.warning_tiers if self.content is not None else []
-        show_warning_signs(self, tiers, self.language)
+        show_warning_signs(self, self.local_warning_tiers(), self.language)
 
     def set_library(self, library: Library, cards: list[RoutineCard]) -> None:
         """The fully loaded library, after a start from the launch snapshot."""
@@ -220,6 +281,17 @@ class MainWindow(QMainWindow):
         full.triggered.connect(self.toggle_full_screen)
         view.addAction(full)
         self._full_screen_action = full
+        view.addSeparator()
+        self._gentle_action = QAction(
+            self.tr("Pregnant, older or unsteady on your feet"), self, checkable=True
+        )
+        self._gentle_action.setToolTip(
+            self.tr("Gentler standing steps for a cramp, always holding a support")
+        )
+        self._gentle_action.setChecked(self.settings.relief_gentle)
+        self._gentle_action.triggered.connect(self.set_gentle)
+        view.addAction(self._gentle_action)
+        self._add_region_menu(view.addMenu(self.tr("Emergency numbers")))
 
         sound = self._sound_menu
         self._mute_action = QAction(self.tr("Mute cues"), self, checkable=True)
@@ -266,6 +338,22 @@ class MainWindow(QMainWindow):
             action = QAction(label, self, checkable=True)
             action.setChecked(value == current)
             action.triggered.connect(lambda _=False, v=value: self._save(**{setting: v}))
+            group.addAction(action)
+            menu.addAction(action)
+
+    def _add_region_menu(self, menu: QMenu) -> None:
+        """The regions whose numbers the warning signs can show; the system's by default."""
+        from app.core.emergency_numbers import REGIONS
+
+        group = QActionGroup(self)
+        system = self.system_region()
+        choices = [("", self.tr("From the system ({name}, {number})"), system)]
+        choices += [(r.code, "{name} ({number})", r) for r in REGIONS]
+        for code, label, region in choices:
+            action = QAction(label.format(name=region.name, number=region.emergency), self)
+            action.setCheckable(True)
+            action.setChecked(code == self.settings.region)
+            action.triggered.connect(lambda _=False, c=code: self.set_region(c))
             group.addAction(action)
             menu.addAction(action)
 
@@ -380,8 +468,10 @@ class MainWindow(QMainWindow):
             self._relief.painted.connect(self._on_relief_painted)
             self._relief.episode_waiting.connect(self._retry_episodes_later)
             self._relief.episode_saved.connect(self._diary_changed)
+            self._relief.gentle_changed.connect(self.set_gentle)
+            self._relief.set_gentle(self.settings.relief_gentle)
             if self.content is not None:
-                self._relief.set_content(self.content.warning_tiers)
+                self._relief.set_content(self.local_warning_tiers())
             self.pages.addWidget(self._relief)
             if self._painted:
                 self._relief.accept_focus()
@@ -478,14 +568,15 @@ class MainWindow(QMainWindow):
 
         routines = self.library.routines if self.library is not None else {}
         routine = routines.get(RELIEF_ROUTINE_ID)
+        gentle = self.settings.relief_gentle
         if routine is not None:
-            return plan_from_routine(routine, position)
+            return plan_from_routine(routine, position, gentle)
         from app.core.relief import with_assets
         from app.core.resources import ASSETS_DIR
 
         log.warning("relief routine missing; using the built-in steps")
         self._relief_fell_back = True
-        return with_assets(built_in_plan(position), ASSETS_DIR)
+        return with_assets(built_in_plan(position, gentle), ASSETS_DIR)
 
     def _relief_cues(self) -> CuePlayer:
         """Soft cues: the night volume, whatever the hour; none when muted."""

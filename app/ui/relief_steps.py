@@ -81,6 +81,7 @@ class ReliefStepsPage(QWidget):
 
     gone_requested = Signal()
     signs_requested = Signal()
+    urgent_reached = Signal()  # once per cramp, at ten minutes
 
     def __init__(
         self,
@@ -102,17 +103,21 @@ class ReliefStepsPage(QWidget):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.refresh)
 
+        self._urgent_announced = False
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        self.urgent = relief_label("", "urgent")
+        self.urgent = relief_label(self.tr("This cramp has lasted 10 minutes."), "urgent")
         self.urgent.setAccessibleName(self.tr("Get urgent care"))
         self.urgent.hide()
         layout.addWidget(self.urgent)
         # The words first and full width: at 32 pt they need the room. The picture and
-        # the countdown share what is left.
+        # the countdown share what is left. The cautions are as large as the instruction
+        # and in its colour: the swollen-calf and fall warnings must be read, not skimmed.
         self.name = relief_label("", "name")
         self.instruction = relief_label()
-        self.caution = relief_label("", "muted")
+        self.caution = relief_label("", "caution")
+        self.caution.setAccessibleName(self.tr("Caution"))
         for label in (self.name, self.instruction, self.caution):
             layout.addWidget(label)
         layout.addLayout(self._build_middle(), 1)
@@ -139,6 +144,11 @@ class ReliefStepsPage(QWidget):
         self.round = relief_label("", "hint")
         self.round.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(self.round)
+        # Calm, whole minutes: a count of seconds would only tick up at a tired person.
+        self.elapsed = relief_label("", "muted")
+        self.elapsed.setAccessibleName(self.tr("Time since the cramp began"))
+        self.elapsed.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.elapsed)
         column.addStretch(1)
         middle.addLayout(column, 2)
         return middle
@@ -175,13 +185,11 @@ class ReliefStepsPage(QWidget):
     def running(self) -> bool:
         return self.session is not None
 
-    def set_urgent_text(self, text: str) -> None:
-        self.urgent.setText(text)
-
     def start(self, plan: ReliefPlan) -> None:
         self.plan = plan
         self.session = ReliefSession(plan, self._clock)
         self._shown_step = -1
+        self._urgent_announced = False
         self.urgent.hide()
         try:
             self._cues = self._cue_player_factory()
@@ -224,7 +232,9 @@ class ReliefStepsPage(QWidget):
             self._shown_step = where.step_index
             self.name.setText(step.name.get(self._language))
             self.instruction.setText(step.instruction.get(self._language))
-            cautions = " ".join(c.get(self._language) for c in step.cautions)
+            cautions = "\n".join(
+                c.get(self._language) for c in session.plan.cautions_for(where.step_index)
+            )
             self.caution.setText(cautions)
             self.caution.setVisible(bool(cautions))
             self.picture.set_illustration(step.illustration, None)
@@ -235,9 +245,21 @@ class ReliefStepsPage(QWidget):
             self.round.setText(self.tr("Round {n}").format(n=where.round))
         else:
             self.round.setText("")
+        self.elapsed.setText(self.elapsed_text(where.elapsed_s))
         if where.urgent and self.urgent.isHidden():
             self.urgent.show()
         self._timer.start(session.ms_to_next_change())
+        if where.urgent and not self._urgent_announced:
+            self._urgent_announced = True
+            self.urgent_reached.emit()
+
+    def elapsed_text(self, seconds: float) -> str:
+        minutes = int(seconds // 60)
+        if minutes < 1:
+            return self.tr("Under a minute since it began")
+        if minutes == 1:
+            return self.tr("1 min since it began")
+        return self.tr("{n} min since it began").format(n=minutes)
 
 
 class EpisodeForm(QWidget):
@@ -384,6 +406,66 @@ class AftercarePage(QWidget):
             lines.append(step.instruction.get(self._language))
             lines.extend(caution.get(self._language) for caution in step.cautions)
         self.text.setText("\n\n".join(lines) or self.tr("Rest now. Good night."))
+
+
+class UrgentPage(QWidget):
+    """At ten minutes: this cramp has lasted long enough to get help today. Shown once,
+    over the steps, which go on underneath; the words are the urgent tier's own."""
+
+    back_requested = Signal()
+    signs_requested = Signal()
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._language = language
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        inner = QWidget()
+        inner.setObjectName("relief")
+        layout = QVBoxLayout(inner)
+        layout.setSpacing(14)
+        self.heading = relief_label(self.tr("This cramp has lasted 10 minutes."), "urgent")
+        layout.addWidget(self.heading)
+        self.title = relief_label("", "name")
+        layout.addWidget(self.title)
+        self.signs = relief_label()
+        layout.addWidget(self.signs)
+        self.swollen = relief_label("", "caution")
+        layout.addWidget(self.swollen)
+        layout.addStretch(1)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        signs = signs_button(self, self.signs_requested)
+        signs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        row.addWidget(signs)
+        row.addStretch(1)
+        back = QPushButton(self.tr("Back to the steps"))
+        back.setProperty("role", "primary")
+        back.setToolTip(self.tr("The steps go on (Enter or Esc)"))
+        back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        back.clicked.connect(self.back_requested.emit)
+        row.addWidget(back)
+        outer.addLayout(row)
+
+    def show_signs(self, tiers: list[WarningTier], swollen: str, fallback: str) -> None:
+        """The urgent tier's title and signs (already filled for the user's region), and
+        the swollen-calf line; `fallback` when the warning signs could not be read."""
+        urgent = next((tier for tier in tiers if tier.id == "urgent"), None)
+        if urgent is None:
+            self.title.setText(fallback)
+            self.signs.setText("")
+        else:
+            self.title.setText(urgent.title.get(self._language) + ":")
+            self.signs.setText(
+                "\n".join("• " + sign.text.get(self._language) for sign in urgent.signs)
+            )
+        self.signs.setVisible(bool(self.signs.text()))
+        self.swollen.setText(swollen)
 
 
 class ReliefWarningSigns(QWidget):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, SignalInstance
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         EpisodeForm,
         ReliefStepsPage,
         ReliefWarningSigns,
+        UrgentPage,
     )
 
 log = logging.getLogger(__name__)
@@ -60,8 +61,12 @@ def relief_style(c: Colors = NIGHT) -> str:
     QWidget#relief QLabel[role="name"] {{ font-size: 36pt; font-weight: 600; }}
     QWidget#relief QLabel[role="countdown"] {{ font-size: 72pt; font-weight: 300; }}
     QWidget#relief QLabel[role="center"] {{ qproperty-alignment: AlignCenter; }}
+    QWidget#relief QLabel[role="caution"] {{
+        color: {c.text}; border-left: 6px solid {c.hold}; padding-left: 14px;
+    }}
     QWidget#relief QLabel[role="urgent"] {{
-        background: #3a2210; color: #e8c29a; border-radius: 12px; padding: 12px 18px;
+        background: #3a2210; color: #e8c29a; border: 3px solid {c.hold};
+        border-radius: 12px; padding: 12px 18px; font-size: 36pt; font-weight: 600;
     }}
     QWidget#relief QPushButton {{
         background: {c.surface}; color: {c.text}; border: 2px solid {c.border};
@@ -75,6 +80,9 @@ def relief_style(c: Colors = NIGHT) -> str:
         background: {c.accent}; color: {c.accent_text}; font-weight: 600; padding: 18px 48px;
     }}
     QWidget#relief QPushButton[role="primary"]:focus {{ border: 3px solid {c.text}; }}
+    QWidget#relief QPushButton[role="gentle"]:checked {{
+        background: {c.surface}; color: {c.text}; border: 3px solid {c.rest};
+    }}
     QWidget#relief QScrollArea {{ background: transparent; border: none; }}
     QWidget#relief QScrollBar:vertical {{
         background: {c.window}; width: 14px; margin: 0; border: none;
@@ -109,12 +117,39 @@ def relief_label(text: str = "", role: str = "") -> QLabel:
     return label
 
 
+class ChoiceButton(QPushButton):
+    """ "In bed" or "Standing": whatever gives it the keyboard (Tab, a click, the arrows)
+    also makes it the one chosen, so the filled button, the focus ring and the hint never
+    disagree."""
+
+    def __init__(self, text: str, position: str, page: ChoicePage) -> None:
+        super().__init__(text)
+        self.position = position
+        self._page = page
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._page.offer(self.position)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # a key comes after the first paint
+
+        key = Qt.Key
+        if event.key() in (key.Key_Left, key.Key_Right, key.Key_Up, key.Key_Down):
+            # Not QPushButton's own focus move: the relief screen says which way is which
+            # (Left is "In bed", Right is "Standing"), and Up and Down do nothing.
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
 class ChoicePage(QWidget):
     """ "In bed" or "Standing": one tap (or Enter for the one chosen last time)."""
 
     chosen = Signal(str)
     cancelled = Signal()
     signs_requested = Signal()
+    gentle_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,11 +161,11 @@ class ChoicePage(QWidget):
         row = QHBoxLayout()
         row.setSpacing(32)
         row.addStretch(1)
-        self.bed = QPushButton(self.tr("In bed"))
-        self.standing = QPushButton(self.tr("Standing"))
-        for button, position in ((self.bed, "bed"), (self.standing, "standing")):
+        self.bed = ChoiceButton(self.tr("In bed"), "bed", self)
+        self.standing = ChoiceButton(self.tr("Standing"), "standing", self)
+        for button in (self.bed, self.standing):
             button.setMinimumSize(320, 140)
-            button.clicked.connect(lambda _=False, p=position: self.chosen.emit(p))
+            button.clicked.connect(lambda _=False, p=button.position: self.chosen.emit(p))
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -138,10 +173,23 @@ class ChoicePage(QWidget):
         self.hint = relief_label("", "hint")
         self.hint.setStyleSheet("qproperty-alignment: AlignCenter;")
         layout.addWidget(self.hint)
-        layout.addStretch(2)
+        layout.addStretch(1)
+        # The gentle profile, offered here once (and kept in the View menu): a checkable
+        # button, not a check box, so it is as large as everything else here.
+        self.gentle = QPushButton(self.tr("Pregnant, older or unsteady on your feet"))
+        self.gentle.setCheckable(True)
+        self.gentle.setProperty("role", "gentle")
+        self.gentle.setToolTip(self.tr("Gentler standing steps, always holding a support"))
+        self.gentle.toggled.connect(self._gentle_toggled)
+        gentle_row = QHBoxLayout()
+        gentle_row.addStretch(1)
+        gentle_row.addWidget(self.gentle)
+        gentle_row.addStretch(1)
+        layout.addLayout(gentle_row)
+        layout.addStretch(1)
         bottom = QHBoxLayout()
-        signs = signs_button(self, self.signs_requested)
-        bottom.addWidget(signs)
+        self.signs = signs_button(self, self.signs_requested)
+        bottom.addWidget(self.signs)
         bottom.addStretch(1)
         self.cancel = QPushButton(self.tr("Not now"))
         self.cancel.setToolTip(self.tr("Close without recording a cramp (Esc)"))
@@ -153,19 +201,52 @@ class ChoicePage(QWidget):
     def offered(self) -> str:
         return "standing" if self.standing.isDefault() else "bed"
 
+    def set_gentle(self, on: bool) -> None:
+        """Show the gentle profile's setting without announcing it as a change."""
+        self.gentle.blockSignals(True)
+        self.gentle.setChecked(on)
+        self.gentle.blockSignals(False)
+        self._show_gentle(on)
+
+    def _gentle_toggled(self, on: bool) -> None:
+        self._show_gentle(on)
+        self.gentle_toggled.emit(on)
+        self.offer(self.offered)  # the keyboard goes back to the choice
+
+    def _show_gentle(self, on: bool) -> None:
+        text = self.tr("Pregnant, older or unsteady on your feet")
+        self.gentle.setText(("✓ " if on else "") + text)
+
+    def take_keys(self) -> None:
+        """After the first paint: Tab and the arrows move only between the two choices,
+        never to the buttons below (Esc and F1 reach those), so Enter always means the
+        filled button."""
+        from PySide6.QtCore import Qt
+
+        for button in (self.signs, self.cancel, self.gentle):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab and Shift+Tab from either choice: the other one (there are only two).
+        self.offer("bed" if self.offered == "standing" else "standing")
+        return True
+
     def offer(self, position: str) -> None:
-        """Put the position chosen last time first in line for Enter."""
+        """Fill the button for `position`, give it the keyboard and say so in the hint:
+        Enter, Return and Space then all choose it."""
         button = self.standing if position == "standing" else self.bed
-        for candidate in (self.bed, self.standing):
-            # A style sheet of its own, not a "role" property and a re-polish: calling
-            # style() makes PySide6 build QStyle's enum classes, 80 ms before the first
-            # paint of `unknot --emergency`.
-            candidate.setStyleSheet(OFFERED_STYLE if candidate is button else "")
-            candidate.setDefault(candidate is button)
-        self.hint.setText(
-            self.tr("Enter: {choice}. Arrow keys to change.").format(choice=button.text())
-        )
-        button.setFocus()
+        if not button.isDefault() or not self.hint.text():
+            for candidate in (self.bed, self.standing):
+                # A style sheet of its own, not a "role" property and a re-polish: calling
+                # style() makes PySide6 build QStyle's enum classes, 80 ms before the first
+                # paint of `unknot --emergency`.
+                candidate.setStyleSheet(OFFERED_STYLE if candidate is button else "")
+                candidate.setDefault(candidate is button)
+            self.hint.setText(
+                self.tr("Enter: {choice}. Arrow keys to change.").format(choice=button.text())
+            )
+        if not button.hasFocus():
+            button.setFocus()
 
 
 class ReliefView(QWidget):
@@ -173,6 +254,7 @@ class ReliefView(QWidget):
 
     painted = Signal()  # after every paint: the instance acknowledges `--emergency` on it
     position_chosen = Signal(str)
+    gentle_changed = Signal(bool)  # the gentle profile, switched on the first page
     closed = Signal()  # the user is done with the relief screen
     episode_saved = Signal()  # an episode reached the diary (the diary screen refreshes)
     episode_waiting = Signal()  # the diary could not take it yet: it waits in memory
@@ -200,11 +282,11 @@ class ReliefView(QWidget):
         self._cue_player_factory = cue_player_factory
         self._language = language
         self._tiers: list[WarningTier] = []
-        self._urgent_text = ""
         self._steps: ReliefStepsPage | None = None
         self._form: EpisodeForm | None = None
         self._aftercare: AftercarePage | None = None
         self._signs: ReliefWarningSigns | None = None
+        self._urgent: UrgentPage | None = None
         self._page_before_signs: QWidget | None = None
         self._episode_number = 0
         self._episode: Episode | None = None  # the episode as last stored
@@ -217,6 +299,7 @@ class ReliefView(QWidget):
         self.choice.chosen.connect(self.choose)
         self.choice.cancelled.connect(self._cancel)
         self.choice.signs_requested.connect(self.show_warning_signs)
+        self.choice.gentle_toggled.connect(self.gentle_changed.emit)
         self.pages.addWidget(self.choice)
         self._keys: dict[object, Callable[[], bool]] | None = None
 
@@ -248,6 +331,7 @@ class ReliefView(QWidget):
         from PySide6.QtCore import Qt
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.choice.take_keys()
         if self._keys is None:
             self._keys = self._key_handlers()
 
@@ -266,23 +350,35 @@ class ReliefView(QWidget):
     # -- what the main window calls --------------------------------------------------
 
     def set_content(self, tiers: list[WarningTier]) -> None:
-        """The warning signs from the content files; the urgent tier's first sign is the
-        prompt shown after ten minutes."""
+        """The warning signs, filled with the numbers of the user's region; shown on the
+        signs page and, from the urgent tier, at ten minutes."""
         self._tiers = tiers
-        urgent = next((tier for tier in tiers if tier.id == "urgent"), None)
-        if urgent is not None and urgent.signs:
-            self._urgent_text = (
-                f"{urgent.title.get(self._language)}: {urgent.signs[0].text.get(self._language)}"
-            )
-        if self._steps is not None:
-            self._steps.set_urgent_text(self.urgent_text)
+        signs = self._signs
+        if signs is not None and self.pages.currentWidget() is not signs:
+            # Built again, with the new numbers, the next time it is asked for.
+            self.pages.removeWidget(signs)
+            signs.deleteLater()
+            self._signs = None
+        if self._urgent is not None:
+            self._show_urgent_signs(self._urgent)
+
+    def set_gentle(self, on: bool) -> None:
+        """The gentle profile as the settings hold it (no signal)."""
+        self.choice.set_gentle(on)
+
+    @property
+    def swollen_calf_text(self) -> str:
+        return self.tr(
+            "If one calf is swollen, warm, red or darker, don't rub or stretch it: "
+            "get it checked today."
+        )
 
     @property
     def urgent_text(self) -> str:
         # The content brief's urgent tier, should the content file be unreadable.
-        return self._urgent_text or self.tr(
-            "Get urgent care today (same-day GP, NHS 111, urgent care) if a cramp lasts more "
-            "than 10 minutes and stretching doesn't help."
+        return self.tr(
+            "Get urgent care today (a same-day doctor or an urgent-care service) if a cramp "
+            "lasts more than 10 minutes and stretching doesn't help."
         )
 
     @property
@@ -340,7 +436,7 @@ class ReliefView(QWidget):
             from app.ui.relief_steps import ReliefStepsPage
 
             self._steps = ReliefStepsPage(self._clock, self._cue_player_factory, self._language)
-            self._steps.set_urgent_text(self.urgent_text)
+            self._steps.urgent_reached.connect(self.show_urgent)
             self._steps.gone_requested.connect(self.gone)
             self._steps.signs_requested.connect(self.show_warning_signs)
             self.pages.addWidget(self._steps)
@@ -365,6 +461,36 @@ class ReliefView(QWidget):
             self._aftercare.signs_requested.connect(self.show_warning_signs)
             self.pages.addWidget(self._aftercare)
         return self._aftercare
+
+    def _urgent_page(self) -> UrgentPage:
+        if self._urgent is None:
+            from app.ui.relief_steps import UrgentPage
+
+            self._urgent = UrgentPage(self._language)
+            self._urgent.back_requested.connect(self.back_to_steps)
+            self._urgent.signs_requested.connect(self.show_warning_signs)
+            self._show_urgent_signs(self._urgent)
+            self.pages.addWidget(self._urgent)
+        return self._urgent
+
+    def _show_urgent_signs(self, page: UrgentPage) -> None:
+        page.show_signs(self._tiers, self.swollen_calf_text, self.urgent_text)
+
+    def show_urgent(self) -> None:
+        """Ten minutes: say so, over the steps (which go on). Someone reading the warning
+        signs finds it when they come back."""
+        page = self._urgent_page()
+        current = self.pages.currentWidget()
+        if current is self._steps:
+            self.pages.setCurrentWidget(page)
+            self.setFocus()
+        elif current is self._signs and self._page_before_signs is self._steps:
+            self._page_before_signs = page
+
+    def back_to_steps(self) -> None:
+        if self._steps is not None and self._steps.running:
+            self.pages.setCurrentWidget(self._steps)
+            self.setFocus()
 
     def show_warning_signs(self) -> None:
         if self._signs is None:
@@ -429,6 +555,8 @@ class ReliefView(QWidget):
             self.closed.emit()
         elif current is self._signs:
             self.back_from_signs()
+        elif current is self._urgent:
+            self.back_to_steps()
 
     def _escape(self) -> None:
         current = self.pages.currentWidget()
@@ -436,6 +564,8 @@ class ReliefView(QWidget):
             self._cancel()
         elif current is self._signs:
             self.back_from_signs()
+        elif current is self._urgent:
+            self.back_to_steps()
         elif current is self._form and self._form is not None:
             self._form.skip()
         elif current is self._aftercare:

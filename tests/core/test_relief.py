@@ -33,6 +33,13 @@ def test_the_bundled_plans_loop_over_the_middle_steps(relief_routine: Routine) -
     assert bed.loop == (1, 3)
     assert [s.id for s in bed.aftercare] == ["er_soothe", "er_after"]
     standing = plan_from_routine(relief_routine, "standing")
+    assert [s.id for s in standing.steps] == [
+        "er_breathe",
+        "er_toes_up",
+        "er_rub",
+        "er_stand",
+        "er_walk",
+    ]
     assert [s.id for s in standing.steps][-2:] == ["er_stand", "er_walk"]
     assert standing.loop == (1, 4)
     assert standing.steps[-2].cautions  # the fall warning goes with standing on the leg
@@ -137,3 +144,52 @@ def test_a_relief_routine_without_steps_or_variants_falls_back() -> None:
     session = ReliefSession(plan, clock)
     clock.advance(10 + 20 + 5)
     assert (session.position().step_index, session.position().round) == (1, 2)
+
+
+SWOLLEN = (
+    "If one calf is swollen, warm, red or darker, don't rub or stretch it: get it checked today."
+)
+
+
+def test_every_stretch_and_rub_step_carries_the_swollen_calf_caution(
+    relief_routine: Routine,
+) -> None:
+    for plan in (
+        plan_from_routine(relief_routine, "bed"),
+        plan_from_routine(relief_routine, "standing"),
+        plan_from_routine(relief_routine, "standing", gentle=True),
+        built_in_plan("bed"),
+        built_in_plan("standing", gentle=True),
+    ):
+        first, last = plan.loop
+        for index in range(len(plan.steps)):
+            cautions = [c.get() for c in plan.cautions_for(index)]
+            assert (SWOLLEN in cautions) == (first <= index <= last), (plan.position, index)
+    standing = plan_from_routine(relief_routine, "standing")
+    assert [c.get() for c in standing.cautions_for(3)] == [
+        "You could fall. Skip this if you feel unsteady, and always hold on to something solid.",
+        SWOLLEN,
+    ]
+
+
+def test_the_gentle_profile_stands_on_nothing(relief_routine: Routine) -> None:
+    gentle = plan_from_routine(relief_routine, "standing", gentle=True)
+    assert gentle.gentle
+    assert [s.id for s in gentle.steps] == ["er_breathe", "er_toes_up", "er_rub", "er_sit"]
+    assert gentle.loop == (1, 3)
+    assert gentle.steps[1].instruction.get() == (
+        "Hold a support. Straighten the cramped leg. Slowly draw your toes up towards your "
+        "knee. Ease in; don't yank."
+    )
+    assert (gentle.steps[3].name.get(), gentle.steps[3].instruction.get()) == (
+        "Sit down",
+        "Sit down if you can.",
+    )
+    assert gentle.steps[3].illustration is not None
+    # In bed nothing changes: there is no standing step to leave out.
+    assert [s.id for s in plan_from_routine(relief_routine, "bed", gentle=True).steps] == [
+        s.id for s in plan_from_routine(relief_routine, "bed").steps
+    ]
+    built = built_in_plan("standing", gentle=True)
+    assert [s.id for s in built.steps] == ["er_breathe", "er_toes_up", "er_rub", "er_sit"]
+    assert all(s.id not in ("er_stand", "er_walk") for s in built.steps)

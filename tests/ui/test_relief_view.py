@@ -7,6 +7,7 @@ import os
 import sqlite3
 from datetime import timedelta
 
+import pytest
 import windows
 from fakes import RecordingCuePlayer
 from PySide6.QtCore import Qt
@@ -142,14 +143,14 @@ def test_esc_never_ends_the_guidance_and_not_now_records_nothing(
 
 
 def test_warning_signs_are_one_key_away_and_the_steps_go_on(qtbot: QtBot, paths: AppPaths) -> None:
-    window, clock, _ = make_window(qtbot, paths)
+    window, clock, _ = make_window(qtbot, paths, region="GB")
     relief = window.show_relief()
     qtbot.keyClick(relief, Qt.Key.Key_Return)
     qtbot.keyClick(relief, Qt.Key.Key_F1)
     signs = relief._signs
     assert signs is not None and relief.pages.currentWidget() is signs
     titles = [label.text() for label in signs.findChildren(QLabel) if label.text()]
-    assert titles[0] == "Call emergency services (999, 911 or 112) if"
+    assert titles[0] == "Call emergency services (999) if"
     clock.advance(12)
     qtbot.keyClick(relief, Qt.Key.Key_Escape)
     steps = relief._steps
@@ -158,23 +159,26 @@ def test_warning_signs_are_one_key_away_and_the_steps_go_on(qtbot: QtBot, paths:
     assert steps.name.text() == "Toes up"  # time went on while the signs were read
 
 
-def test_after_ten_minutes_a_calm_urgent_prompt_and_the_steps_continue(
-    qtbot: QtBot, paths: AppPaths
-) -> None:
-    window, clock, _ = make_window(qtbot, paths)
+def test_after_ten_minutes_it_says_so_and_the_steps_continue(qtbot: QtBot, paths: AppPaths) -> None:
+    window, clock, _ = make_window(qtbot, paths, region="US")
     relief = window.show_relief()
     qtbot.keyClick(relief, Qt.Key.Key_Return)
     steps = relief._steps
     assert steps is not None
     clock.advance(9 * 60 + 59)
     steps.refresh()
-    assert steps.urgent.isHidden()
+    assert steps.urgent.isHidden() and relief.pages.currentWidget() is steps
     clock.advance(1)
     steps.refresh()
-    assert steps.urgent.isVisible()
-    assert steps.urgent.text().startswith("Get urgent care today")
-    assert "more than 10 minutes" in steps.urgent.text()
+    urgent = relief._urgent
+    assert urgent is not None and relief.pages.currentWidget() is urgent
+    assert urgent.heading.text() == "This cramp has lasted 10 minutes."
+    assert urgent.title.text() == (
+        "Get urgent care today (a same-day doctor or an urgent-care service) if:"
+    )
     assert relief.in_progress and steps._timer.isActive()
+    qtbot.keyClick(relief, Qt.Key.Key_Escape)  # back to the steps, not the end
+    assert relief.pages.currentWidget() is steps and relief.in_progress
 
 
 def test_a_routine_in_progress_pauses_and_is_there_afterwards(
@@ -271,3 +275,84 @@ def test_an_emergency_request_is_acknowledged_once_painted(qtbot: QtBot, paths: 
     assert not ok and "relief screen is open" in message
     assert window.relief_showing
     lock.release()
+
+
+def test_warning_signs_are_one_click_away_beside_cramp_now(
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _, _ = make_window(qtbot, paths, region="AU")
+    shown: list[list[str]] = []
+    monkeypatch.setattr(
+        "app.ui.warning_signs.show_warning_signs",
+        lambda parent, tiers, language: shown.append([t.title.get(language) for t in tiers]),
+    )
+    assert window.signs_button.isVisible() and window.signs_button.text() == "Warning signs"
+    assert window.signs_button.parent() is window.cramp_button.parent()  # side by side
+    qtbot.mouseClick(window.signs_button, Qt.MouseButton.LeftButton)
+    assert shown == [
+        [
+            "Call emergency services (000) if",
+            "Get urgent care today (a same-day doctor or an urgent-care service) if",
+            "See a doctor if",
+        ]
+    ]
+    window.fill_menus()
+    help_signs = next(a for a in window._help_menu.actions() if a.text() == "Warning signs")
+    help_signs.trigger()  # Help > Warning signs (F1) opens the same
+    assert shown[1] == shown[0]
+
+
+def test_the_view_menu_holds_the_gentle_profile_and_the_region(
+    qtbot: QtBot, paths: AppPaths
+) -> None:
+    window, _, _ = make_window(qtbot, paths, region="")
+    window.fill_menus()
+    view = window._view_menu
+    gentle = next(
+        a for a in view.actions() if a.text() == "Pregnant, older or unsteady on your feet"
+    )
+    assert gentle.isCheckable() and not gentle.isChecked()
+    gentle.trigger()
+    assert window.settings.relief_gentle
+    assert SettingsStore(paths.settings_file).load()[0].relief_gentle
+    relief = window.show_relief()
+    assert relief.choice.gentle.isChecked()  # the same setting on the relief screen
+    qtbot.mouseClick(relief.choice.gentle, Qt.MouseButton.LeftButton)
+    assert not window.settings.relief_gentle and not gentle.isChecked()
+    qtbot.keyClick(relief, Qt.Key.Key_Escape)
+
+    numbers = next(a.menu() for a in view.actions() if a.text() == "Emergency numbers")
+    names = [a.text() for a in numbers.actions()]
+    assert names[1:] == [
+        "United Kingdom (999)",
+        "European Union (112)",
+        "United States (911)",
+        "Canada (911)",
+        "Australia (000)",
+        "Russia (112)",
+        "Somewhere else (112)",
+    ]
+    assert names[0].startswith("From the system (") and numbers.actions()[0].isChecked()
+    next(a for a in numbers.actions() if a.text() == "United Kingdom (999)").trigger()
+    assert window.settings.region == "GB"
+    assert SettingsStore(paths.settings_file).load()[0].region == "GB"
+    relief = window.show_relief()
+    qtbot.keyClick(relief, Qt.Key.Key_F1)
+    signs = relief._signs
+    assert signs is not None
+    titles = [label.text() for label in signs.findChildren(QLabel) if label.text()]
+    assert titles[0] == "Call emergency services (999) if"
+
+
+def test_the_region_follows_the_locale_when_not_chosen(
+    qtbot: QtBot, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "en_CA.UTF-8")
+    window, _, _ = make_window(qtbot, paths, region="")
+    assert window.region().emergency == "911"
+    monkeypatch.setenv("LC_ALL", "ru_RU.UTF-8")
+    assert window.local_warning_tiers()[1].title.get() == (
+        "Get urgent care today (a same-day doctor or an urgent-care service; in Russia 103) if"
+    )
