@@ -21,6 +21,8 @@ BRIEF_IDS = (
         f"er_{name}"
         for name in ("breathe", "toes_up", "towel", "rub", "stand", "walk", "soothe", "after")
     ]
+    # The gentle profile's "then sit down if you can" (brief, section 1), in emergency.yaml.
+    + ["er_sit"]
 )
 # st_08 is the wall calf stretch (ep_02): the strength routine uses that exercise with the
 # brief's own wording and dose. bs_02 is the towel stretch again, but done in bed, so it
