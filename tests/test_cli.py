@@ -292,10 +292,19 @@ def test_export_never_replaces_a_device_a_pipe_or_a_link(
 
 
 def test_export_to_dev_full_and_dev_null_is_refused_and_they_stay_devices(
-    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Safe only because the refusal comes first; a regression here would replace the
-    # device with a file as root, so a device of the test's own is checked first.
+    # A regression here would replace the real device with a file when run as root, so a
+    # device of the test's own (the same numbers as /dev/null) is tried first.
+    own = tmp_path / "null"
+    try:
+        os.mknod(own, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except OSError as error:
+        pytest.skip(f"cannot make a device node here: {error.strerror}")
+    assert export_error(own, capsys).endswith(
+        "it is not an ordinary file (a device, pipe or socket)"
+    )
+    assert stat.S_ISCHR(own.lstat().st_mode)
     for device in ("/dev/full", "/dev/null"):
         assert export_error(device, capsys) == (
             f"unknot: cannot write {device}: it is not an ordinary file (a device, pipe or socket)"
