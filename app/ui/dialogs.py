@@ -58,7 +58,10 @@ def show_disclaimer(parent: QWidget, first_run: bool) -> bool:
     box.setWindowTitle(tr("Before you start"))
     box.setText("<b>" + tr("Before you start") + "</b>")
     box.setInformativeText(DISCLAIMER)
-    box.setIcon(QMessageBox.Icon.Information)
+    # The app's own icon, not Qt's bright blue "i", which glares on the night theme.
+    icon = parent.window().windowIcon()
+    if not icon.isNull():
+        box.setIconPixmap(icon.pixmap(48, 48))
     if not first_run:
         box.exec()
         return True

@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -44,7 +43,7 @@ from app.ui.diary_overview import DiaryOverview
 from app.ui.diary_records import Record, RecordsModel
 from app.ui.episode_dialog import EpisodeDialog
 from app.ui.session_dialog import SessionDialog
-from app.ui.theme import DARK, LIGHT, Colors
+from app.ui.theme import Colors, applied_colors
 
 # Layouts nested in the page, and in the window around it, from a tile's label up.
 LAYOUT_DEPTH = 12
@@ -257,8 +256,9 @@ class DiaryView(QWidget):
         )
 
     def _colors_from_palette(self) -> Colors:
-        # When no theme was handed over, follow the application's palette.
-        return DARK if QApplication.palette().window().color().lightness() < 128 else LIGHT
+        # When no theme was handed over, the colours the application shows (the night
+        # theme's cannot be told from the dark one's by the palette alone).
+        return applied_colors()
 
     # -- data --------------------------------------------------------------------
 

@@ -383,8 +383,13 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self._colors = apply_theme(app, self.settings.theme)
-        if self._player_page is not None:
-            self._player_page.apply_colors(self._colors)
+        # The palette and style sheet reach every widget; pages that paint with the theme's
+        # colours themselves (the diary's calendar and charts, the player) are told too,
+        # whether on screen or not, so a switch at 3 a.m. leaves nothing in the old colours.
+        pages = (self._player_page, self._diary_page)
+        for page in pages:
+            if page is not None:
+                page.apply_colors(self._colors)
 
     def set_theme(self, theme: Theme) -> None:
         self._save(theme=theme)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.core.content import WarningTier
 from app.ui.dialogs import run_with_close_button
+from app.ui.theme import NIGHT, Colors, applied_colors
 
 # Per tier: background and text colours that read on every theme (each box has its own).
 TIER_COLORS = {
@@ -29,6 +32,21 @@ NIGHT_TIER_COLORS = {
     "doctor": ("#24303a", "#c9d2d8"),
 }
 
+# The night theme's boxes: no saturated red, amber or blue at night, only calm tints of the
+# night's surface. The tiers still differ without colour: the most urgent has the largest
+# title and the widest edge down its left side (background, text, edge).
+NIGHT_THEME_TIER_COLORS = {
+    "emergency": ("#2a1512", "#e0bfa8", "#a0584a"),
+    "urgent": ("#241a10", "#d9bf98", "#8f6a3c"),
+    "doctor": ("#1a1a17", "#c9b9a0", "#6c6658"),
+}
+EDGE_WIDTHS = {"emergency": 8, "urgent": 5, "doctor": 2}
+
+
+def tier_colors(colors: Colors) -> Mapping[str, tuple[str, ...]]:
+    """The boxes' colours for the theme on screen."""
+    return NIGHT_THEME_TIER_COLORS if colors == NIGHT else TIER_COLORS
+
 
 class WarningSignsView(QWidget):
     def __init__(
@@ -36,18 +54,21 @@ class WarningSignsView(QWidget):
         tiers: list[WarningTier],
         language: str,
         parent: QWidget | None = None,
-        colors: dict[str, tuple[str, str]] | None = None,
+        colors: Mapping[str, tuple[str, ...]] | None = None,
     ):
         super().__init__(parent)
-        colors = colors or TIER_COLORS
+        colors = colors or tier_colors(applied_colors())
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         for tier in tiers:
-            background, text = colors.get(tier.id, colors["doctor"])
+            background, text, *edge = colors.get(tier.id, colors["doctor"])
+            # An edge where one is given (the night theme's calm boxes): its width says
+            # the tier as well as its colour does.
+            left = f"border-left: {EDGE_WIDTHS.get(tier.id, 2)}px solid {edge[0]};" if edge else ""
             box = QFrame()
             box.setObjectName(f"tier-{tier.id}")
             box.setStyleSheet(
-                f"QFrame#tier-{tier.id} {{ background: {background}; border-radius: 10px; }}"
+                f"QFrame#tier-{tier.id} {{ background: {background}; border-radius: 10px; {left} }}"
                 f"QFrame#tier-{tier.id} QLabel {{ color: {text}; }}"
             )
             inner = QVBoxLayout(box)
