@@ -131,7 +131,15 @@ class PlayerView(QWidget):
         self.detail = QLabel()
         self.instruction = QLabel()
         self.instruction.setWordWrap(True)
-        for label in (self.phase, self.countdown, self.detail, self.instruction):
+        # The routine's cautions (the pregnancy line, "never pain") from the lead-in through
+        # the first step, and each step's own on that step: a routine started from a
+        # reminder, `--routine` or Play again never passed its start screen.
+        self.caution = QLabel()
+        self.caution.setWordWrap(True)
+        self.caution.setProperty("role", "caution")
+        self.caution.setAccessibleName(self.tr("Caution"))
+        self.caution.hide()
+        for label in (self.phase, self.countdown, self.detail, self.instruction, self.caution):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             column.addWidget(label)
         column.addStretch(1)
@@ -218,6 +226,7 @@ class PlayerView(QWidget):
         text.setPixelSize(max(16, int(height * 0.03)))
         self.instruction.setFont(text)
         self.detail.setFont(text)
+        self.caution.setFont(text)  # as large as the instruction: read, not skimmed
         super().resizeEvent(event)
 
     # -- session -----------------------------------------------------------
@@ -356,6 +365,9 @@ class PlayerView(QWidget):
             self.tr("Step {n} of {total}").format(n=segment.step_index + 1, total=len(steps))
         )
         self.instruction.setText(step.instruction.get(lang))
+        cautions = self.cautions_at(segment.step_index)
+        self.caution.setText(cautions)
+        self.caution.setVisible(bool(cautions))
         self.countdown.setText(clock_text(segment.end_ms - position))
         self._phase_kind = segment.kind
         paused = player.state is PlayerState.PAUSED
@@ -369,6 +381,15 @@ class PlayerView(QWidget):
         self.next_label.setText(self._next_text(segment))
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self._refresh_picture()
+
+    def cautions_at(self, step_index: int) -> str:
+        """The cautions to show on step `step_index` (and in the lead-in before it)."""
+        if self._timeline is None:
+            return ""
+        routine = self._timeline.routine
+        texts = list(routine.cautions) if step_index == 0 else []
+        texts += [c for c in routine.steps[step_index].exercise.cautions if c not in texts]
+        return "\n".join(text.get(self._language) for text in texts)
 
     def _refresh_picture(self) -> None:
         player, timeline = self.player, self._timeline
@@ -412,6 +433,10 @@ class PlayerView(QWidget):
         color = colors.hold if active else colors.rest
         self.phase.setStyleSheet(f"color: {color};")
         self.countdown.setStyleSheet(f"color: {colors.text};")
+        # The instruction's colour, marked by a rule in the "hold" colour beside it.
+        self.caution.setStyleSheet(
+            f"color: {colors.text}; border-left: 4px solid {colors.hold}; padding-left: 10px;"
+        )
 
     def _detail_text(self, segment: Segment, offset_ms: int) -> str:
         parts = []
