@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import argparse
     from datetime import date
 
+    from app.core.journal import Journal
     from app.core.routines import Routine
     from app.desktop.instance_client import PrimaryLock
 
@@ -357,6 +358,46 @@ def list_routines(basedir: Path | None) -> int:
     return 0
 
 
+def _diary_to_read(basedir: Path | None) -> Journal | None:
+    """The diary, opened only to read for an export; None (said in one line) if it cannot be.
+
+    A busy, newer or damaged diary is never changed or set aside by an export.
+    """
+    from app.core.errors import DiaryFault, DiaryUnavailableError
+    from app.core.journal import Journal
+    from app.core.storage import AppPaths
+
+    path = AppPaths.resolve(basedir).journal_file
+    try:
+        return Journal.open_to_read(path)
+    except DiaryUnavailableError as error:
+        if error.fault is DiaryFault.NEWER:
+            print(
+                f"unknot: This diary was written by a newer version of Unknot "
+                f"(schema {error.schema}); it was left as it is.",
+                file=sys.stderr,
+            )
+        elif error.fault is DiaryFault.BUSY:
+            print("unknot: The diary is in use by another program; try again.", file=sys.stderr)
+        else:
+            print(f"unknot: cannot read the diary {path}: {error.detail}", file=sys.stderr)
+        return None
+
+
+def _say_unreadable(journal: Journal) -> None:
+    """Name the rows an export left out: the diary keeps them as they are."""
+    bad = journal.unreadable
+    if bad:
+        listed = ", ".join(f"{row.table} {row.id}" for row in bad[:20])
+        more = f" and {len(bad) - 20} more" if len(bad) > 20 else ""
+        print(
+            f"unknot: {len(bad)} record{'' if len(bad) == 1 else 's'} could not be read and "
+            f"{'was' if len(bad) == 1 else 'were'} left out ({listed}{more}); "
+            "the diary keeps them as they are",
+            file=sys.stderr,
+        )
+
+
 def export_diary(target: Path, basedir: Path | None) -> int:
     refused = check_export_target(target)
     if refused is not None:
@@ -364,12 +405,10 @@ def export_diary(target: Path, basedir: Path | None) -> int:
         return 1
     from app.core.diary_export import diary_csv, export_csv
     from app.core.errors import WriteError
-    from app.core.journal import Journal
-    from app.core.storage import AppPaths
 
-    journal, problem = Journal.open(AppPaths.resolve(basedir).journal_file)
-    if problem is not None:
-        print(f"unknot: {problem.reason}; it was kept as {problem.moved_to}", file=sys.stderr)
+    journal = _diary_to_read(basedir)
+    if journal is None:
+        return 1
     try:
         if str(target) == STDOUT:
             text, count = diary_csv(journal)
@@ -380,6 +419,7 @@ def export_diary(target: Path, basedir: Path | None) -> int:
         print(f"unknot: cannot write {target}: {error.reason}", file=sys.stderr)
         return 1
     finally:
+        _say_unreadable(journal)
         journal.close()
     # With the CSV on standard output, the summary must not end up inside it.
     print(f"{count} record(s) written to {_shown(target)}", file=_summary_stream(target))
@@ -423,17 +463,17 @@ def export_report(target: Path, since: date | None, basedir: Path | None) -> int
 
     from app.core.diary_stats import DiaryIndex, Period, summarize, summarize_since
     from app.core.errors import WriteError
-    from app.core.journal import Journal
     from app.core.library import load_all
     from app.core.storage import AppPaths
 
     paths = AppPaths.resolve(basedir)
-    journal, problem = Journal.open(paths.journal_file)
-    if problem is not None:
-        print(f"unknot: {problem.reason}; it was kept as {problem.moved_to}", file=sys.stderr)
+    journal = _diary_to_read(basedir)
+    if journal is None:
+        return 1
     try:
         index = DiaryIndex.build(journal.sessions(), journal.episodes())
     finally:
+        _say_unreadable(journal)
         journal.close()
     now = datetime.now().astimezone()
     if since is None:

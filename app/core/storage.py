@@ -57,6 +57,11 @@ class AppPaths:
         return self.data_dir / "journal.sqlite3"
 
     @property
+    def pending_records_file(self) -> Path:
+        """Records the diary could not take yet (see diary_writer.py)."""
+        return self.state_dir / "pending-records.jsonl"
+
+    @property
     def launch_snapshot_file(self) -> Path:
         return self.state_dir / "launch-snapshot.json"
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from app.core.journal import Journal
     from app.core.routines import Library
     from app.core.settings import Settings as SettingsType
+    from app.ui.diary_saving import DiarySaving
     from app.ui.main_window import MainWindow
     from app.ui.reminder_service import ReminderService
 
@@ -191,10 +192,9 @@ class Startup:
         self.loaded: LoadedState | None = None
         self.folder_problem = ""
         self.server: Any = None
-        self.journal: Journal | None = None
+        self.diary: DiarySaving | None = None  # the diary and its write path, once opened
         self.last_done: datetime | None = None  # before any window: from the diary
         self.service: ReminderService | None = None
-        self._journal_problem: FileSetAsideError | None = None
         self._content: Content | None = None
         self._background_started = False
         self._untold: list[str] = []  # said before there was a window to say it in
@@ -244,7 +244,7 @@ class Startup:
         window.first_painted.connect(lambda: QTimer.singleShot(0, self.after_first_paint))
         if self._content is not None:
             window.set_content(self._content)
-        if self.journal is not None:
+        if self.diary is not None:
             self._give_journal(window)
         if self.service is not None:
             window.background = self.service
@@ -369,8 +369,8 @@ class Startup:
             return
         if self.service is not None:
             self.service.stop()
-        if self.journal is not None:
-            self.journal.close()
+        if self.diary is not None:
+            self.diary.store.close()
         self.app.quit()
 
     def _ask_disclaimer_after_relief(self) -> None:
@@ -395,31 +395,45 @@ class Startup:
             self.loaded = loaded = full
         loaded.save_snapshot(self.paths)
 
+    @property
+    def journal(self) -> Journal | None:
+        return self.diary.store.journal if self.diary is not None else None
+
     def _open_journal(self) -> None:
-        """The diary; a damaged one is set aside (and said), a locked one retried later."""
-        import sqlite3
+        """The diary and what waited for it: opened as far as it can be, never fatal.
 
-        from app.core.journal import Journal
+        Busy, full, read-only or newer diaries are left as they are and said; only one
+        proven damaged is set aside (and said, naming the kept file). Records that cannot
+        be written wait in the pending file and are tried again every half minute.
+        """
+        from app.core.diary_store import DiaryStore
+        from app.ui.diary_saving import DiarySaving
 
-        try:
-            journal, problem = Journal.open(self.paths.journal_file)
-        except (OSError, sqlite3.Error) as error:
-            log.warning("diary not opened: %s", error)
-            self.tell(self.app.tr("The diary could not be opened; routines still play."))
-            return
-        self.journal = journal
-        self._journal_problem = problem
-        self.last_done = journal.last_finished_session_end()
+        store = DiaryStore(
+            self.paths.journal_file, self.paths.pending_records_file, SystemClock().now
+        )
+        store.open()
+        self.diary = DiarySaving(store, self.app)
+        self.diary.start_retrying()
+        if store.journal is not None:
+            self.last_done = store.journal.last_finished_session_end()
         if self._window is not None:
             self._give_journal(self._window)
+        elif store.problem is not None or store.set_aside is not None:
+            self.tell(self.diary.status_text() or self._set_aside_text())
 
-    def _give_journal(self, window: MainWindow) -> None:
+    def _set_aside_text(self) -> str:
         from app.ui.errors import explain
 
-        window.journal = self.journal
-        window.note_journal_opened()
-        if self._journal_problem is not None:
-            window.list_page.notice("diary").show_message(explain(self._journal_problem))
+        problem = self.diary.store.set_aside if self.diary is not None else None
+        return explain(problem) if problem is not None else ""
+
+    def _give_journal(self, window: MainWindow) -> None:
+        assert self.diary is not None
+        window.use_diary(self.diary)
+        set_aside = self._set_aside_text()
+        if set_aside:
+            window.list_page.notice("diary").show_message(set_aside)
 
     def handle_request(
         self, request: dict[str, Any], respond: Callable[[bool, str], None] | None = None

@@ -13,9 +13,10 @@ records editable.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import datetime
+import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -35,15 +36,19 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import Clock
 from app.core.diary_stats import DiaryIndex, Period, Summary, night_of, summarize
-from app.core.errors import UnknotError
 from app.core.journal import Episode, Journal, RecordRefusedError, SessionRecord
 from app.ui.diary_exports import DiaryExports
 from app.ui.diary_numbers import DiaryNumbers
 from app.ui.diary_overview import DiaryOverview
 from app.ui.diary_records import Record, RecordsModel
 from app.ui.episode_dialog import EpisodeDialog
+from app.ui.plain import literal_html
 from app.ui.session_dialog import SessionDialog
 from app.ui.theme import Colors, applied_colors
+
+if TYPE_CHECKING:
+    from app.core.diary_writer import WriteOutcome
+    from app.ui.diary_saving import DiarySaving
 
 # Layouts nested in the page, and in the window around it, from a tile's label up.
 LAYOUT_DEPTH = 12
@@ -72,9 +77,14 @@ class DiaryView(QWidget):
         clock: Clock,
         routine_titles: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
+        saving: DiarySaving | None = None,
     ) -> None:
         super().__init__(parent)
         self._journal = journal
+        # Every change made here goes through the diary's one write path, which says whether
+        # it was saved; a page built on its own keeps what waits beside the diary.
+        self._saving = saving
+        self._status_text = ""  # what is wrong with the diary, from the window
         self._clock = clock
         self._titles = dict(routine_titles or {})
         self._index: DiaryIndex | None = None  # None: not read yet, or out of date
@@ -98,12 +108,18 @@ class DiaryView(QWidget):
         outer.setContentsMargins(24, 20, 24, 16)
         outer.setSpacing(12)
         outer.addLayout(self._build_header())
+        # What is wrong with the diary, and rows that could not be read: said, never hidden.
+        self.diary_status_label = QLabel()
+        self.diary_status_label.setWordWrap(True)
+        self.diary_status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.diary_status_label.hide()
+        outer.addWidget(self.diary_status_label)
         self.pages = QStackedWidget()
         self.message_label = QLabel(
             tr(
                 "The diary could not be opened, so there is nothing to show here just now. "
-                "Routines and the relief screen work as usual; Unknot will try the diary "
-                "again when it next starts."
+                "Routines and the relief screen work as usual, and what you record is kept; "
+                "Unknot tries the diary again every half minute."
             )
         )
         self.message_label.setWordWrap(True)
@@ -334,6 +350,24 @@ class DiaryView(QWidget):
             return
         self._index = DiaryIndex.read(self._journal)
         self._show_period()
+        self._update_status()
+
+    def show_diary_status(self, text: str) -> None:
+        """What the window knows is wrong with the diary ("" when all is well)."""
+        self._status_text = text
+        self._update_status()
+
+    def _update_status(self) -> None:
+        lines = [self._status_text] if self._status_text else []
+        unreadable = len(self._journal.unreadable) if self._journal is not None else 0
+        if unreadable == 1:
+            lines.append(tr("1 record could not be read and was left as it is."))
+        elif unreadable:
+            lines.append(
+                tr("{n} records could not be read and were left as they are.").format(n=unreadable)
+            )
+        self.diary_status_label.setText(" ".join(lines))
+        self.diary_status_label.setVisible(bool(lines))
 
     def set_period(self, period: Period) -> None:
         self.period = period
@@ -398,33 +432,58 @@ class DiaryView(QWidget):
         dialog.open()
         return dialog
 
+    @property
+    def saving(self) -> DiarySaving | None:
+        if self._saving is None and self._journal is not None:
+            from app.core.diary_store import DiaryStore
+            from app.ui.diary_saving import DiarySaving
+
+            pending = self._journal.path.with_name("pending-records.jsonl")
+            store = DiaryStore.adopt(self._journal, pending, self._clock.now)
+            self._saving = DiarySaving(store, self)
+        return self._saving
+
     def _save_episode(self, episode: Episode, new: bool) -> None:
-        if new:
-            self._write(lambda diary, now: diary.add_episode(episode, now), tr("Cramp saved."))
-        else:
-            self._write(lambda diary, now: diary.update_episode(episode, now), tr("Cramp changed."))
+        self._write(episode, tr("Cramp saved.") if new else tr("Cramp changed."))
 
     def _save_session(self, session: SessionRecord, new: bool) -> None:
-        if new:
-            self._write(
-                lambda diary, now: diary.add_session_by_hand(session, now), tr("Routine saved.")
-            )
-        else:
-            self._write(
-                lambda diary, now: diary.update_session(session, now), tr("Routine changed.")
-            )
+        self._write(session, tr("Routine saved.") if new else tr("Routine changed."))
 
-    def _write(self, change: Callable[[Journal, datetime], object], done: str) -> None:
-        """Make a change the user asked for; the status line says `done`, or why it failed."""
-        if self._journal is None:
+    def _write(self, record: Episode | SessionRecord, done: str) -> None:
+        """Store a record the user entered; the status line says `done` only once it is in
+        the diary, else that it waits, or why it was refused."""
+        saving = self.saving
+        if saving is None:
             return
+        if record.id and not record.uid:
+            stored = (
+                (
+                    self._journal.episode(record.id)
+                    if isinstance(record, Episode)
+                    else self._journal.session(record.id)
+                )
+                if self._journal is not None
+                else None
+            )
+            if stored is not None:
+                record = dataclasses.replace(record, uid=stored.uid)
         try:
-            change(self._journal, self._clock.now())
-        except (RecordRefusedError, UnknotError) as error:
+            outcome = saving.save(record, checked=True)
+        except RecordRefusedError as error:
             self.say_error(error)
             return
-        self.status_label.setText(done)
-        self._changed()
+        self._said(outcome, done)
+
+    def _said(self, outcome: WriteOutcome, done: str) -> None:
+        from app.core.diary_writer import Saved
+        from app.ui.diary_saving import not_saved_text
+
+        if outcome.saved is Saved.SAVED:
+            self.status_label.setText(done)
+            self._changed()
+        else:
+            self.status_label.setText(not_saved_text())
+            self.diary_changed.emit()
 
     def delete_selected(self) -> QMessageBox | None:
         """Ask before deleting the selected record; deletes it if the user says so."""
@@ -436,7 +495,8 @@ class DiaryView(QWidget):
         box = QMessageBox(self)
         box.setWindowTitle(tr("Delete from the diary"))
         box.setText(tr("Delete this record?"))
-        box.setInformativeText(f"{cells[1]}, {cells[0]}. " + tr("This cannot be undone."))
+        what = f"{cells[1]}, {cells[0]}. " + tr("This cannot be undone.")
+        box.setInformativeText(literal_html(what))  # a routine title is shown as written
         delete = box.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.setIcon(QMessageBox.Icon.Question)
@@ -452,17 +512,10 @@ class DiaryView(QWidget):
         return box
 
     def _delete(self, record: Record) -> None:
-        assert self._journal is not None
-        try:
-            if isinstance(record, Episode):
-                self._journal.delete_episode(record.id)
-            else:
-                self._journal.delete_session(record.id)
-        except UnknotError as error:
-            self.say_error(error)
+        saving = self.saving
+        if saving is None:
             return
-        self.status_label.setText(tr("Deleted."))
-        self._changed()
+        self._said(saving.delete(record), tr("Deleted."))
 
     def _changed(self) -> None:
         self.refresh()

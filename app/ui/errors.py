@@ -10,7 +10,14 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.core.errors import FileSetAsideError, RoutineNotFoundError, UnknotError, WriteError
+from app.core.errors import (
+    DiaryError,
+    DiaryFault,
+    FileSetAsideError,
+    RoutineNotFoundError,
+    UnknotError,
+    WriteError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +28,8 @@ def tr(text: str) -> str:
 
 def explain(error: BaseException) -> str:
     """What happened, in words a tired person can act on."""
+    if isinstance(error, DiaryError):
+        return explain_diary(error)
     if isinstance(error, FileSetAsideError):
         if error.moved_to is None:
             return tr("{file} could not be read ({reason}). Unknot is using its defaults.").format(
@@ -44,6 +53,39 @@ def explain(error: BaseException) -> str:
     if isinstance(error, UnknotError):
         return str(error)
     return tr("Something went wrong inside Unknot. It has been written to the log.")
+
+
+def explain_diary(problem: DiaryError) -> str:
+    """Why the diary cannot be used as usual, and what Unknot does about it."""
+    fault = problem.fault
+    if fault is DiaryFault.BUSY:
+        return tr(
+            "The diary is in use by another program. Unknot keeps new records and tries again."
+        )
+    if fault is DiaryFault.NO_SPACE:
+        return tr(
+            "The disk is full, so nothing can be saved to the diary. Unknot shows what it can "
+            "read, keeps new records and tries again."
+        )
+    if fault is DiaryFault.READ_ONLY:
+        return tr(
+            "The diary can only be read here ({reason}), so nothing can be saved to it. "
+            "Unknot keeps new records and tries again."
+        ).format(reason=problem.detail)
+    if fault is DiaryFault.NEWER:
+        return tr(
+            "This diary was written by a newer version of Unknot (schema {schema}). Unknot "
+            "leaves it as it is and keeps new records aside for that version."
+        ).format(schema=problem.schema)
+    if fault is DiaryFault.DAMAGED:
+        kept = problem.kept_as.name if problem.kept_as is not None else "?"
+        return tr(
+            "Your diary was damaged ({reason}). It was kept as {kept}, and a new diary has "
+            "been started."
+        ).format(reason=problem.detail, kept=kept)
+    return tr(
+        "The diary could not be opened ({reason}). Unknot keeps new records and tries again."
+    ).format(reason=problem.detail)
 
 
 def install_excepthook(parent: QWidget | None = None) -> None:

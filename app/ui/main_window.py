@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from app.core.player import SessionReport
     from app.core.relief import ReliefPlan
     from app.core.routines import Library, Problem, Routine
+    from app.ui.diary_saving import DiarySaving
     from app.ui.diary_view import DiaryView
     from app.ui.finished_view import FinishedPage
     from app.ui.player_view import PlayerView
@@ -82,10 +83,10 @@ class MainWindow(QMainWindow):
         self._variant: str | None = None
         self._session_routine: Routine | None = None
         self.content: Content | None = None
-        self.journal: Journal | None = None  # opened after the first paint
-        self._unsaved: list[SessionReport] = []  # sessions waiting for the diary to accept them
+        # The diary and its write path: given by the app after the first paint (use_diary);
+        # made here, unopened, for a window built on its own.
+        self._saving: DiarySaving | None = None
         self._episodes: EpisodeKeeper | None = None
-        self._episode_retry: QTimer | None = None
         self._relief: ReliefView | None = None
         self._page_before_relief: QWidget | None = None
         self._relief_painted_callbacks: list[Callable[[], None]] = []
@@ -502,7 +503,7 @@ class MainWindow(QMainWindow):
         if self._episodes is None:
             from app.core.episode_keeper import EpisodeKeeper
 
-            self._episodes = EpisodeKeeper(lambda: self.journal, self._clock.now)
+            self._episodes = EpisodeKeeper(self.saving.store.writer)
         return self._episodes
 
     @property
@@ -596,15 +597,68 @@ class MainWindow(QMainWindow):
 
     def _retry_episodes_later(self) -> None:
         """The diary is locked or not open: try again every half minute until it takes them."""
-        if self._episode_retry is None:
-            self._episode_retry = QTimer(self)
-            self._episode_retry.setInterval(30_000)
-            self._episode_retry.timeout.connect(self.flush_episodes)
-        self._episode_retry.start()
+        self.saving.start_retrying()
+        self._show_diary_status()
 
     def flush_episodes(self) -> None:
-        if self.episodes.flush() and self._episode_retry is not None:
-            self._episode_retry.stop()
+        """Write what waits for the diary now (the retry timer does this every half minute)."""
+        self.saving.retry()
+
+    # -- the diary's write path -----------------------------------------------------------
+
+    @property
+    def journal(self) -> Journal | None:
+        return self._saving.store.journal if self._saving is not None else None
+
+    @journal.setter
+    def journal(self, journal: Journal | None) -> None:
+        """For a window built on its own: the diary it reads and writes."""
+        if journal is None:
+            if self._saving is not None:
+                self._saving.store.journal = None
+            return
+        from app.core.diary_store import DiaryStore
+        from app.ui.diary_saving import DiarySaving
+
+        pending = journal.path.with_name("pending-records.jsonl")
+        self.use_diary(DiarySaving(DiaryStore.adopt(journal, pending, self._clock.now), self))
+
+    @property
+    def saving(self) -> DiarySaving:
+        if self._saving is None:
+            from app.core.diary_store import DiaryStore
+            from app.core.storage import AppPaths
+            from app.ui.diary_saving import DiarySaving
+
+            paths = AppPaths.resolve(self.basedir)
+            store = DiaryStore(paths.journal_file, paths.pending_records_file, self._clock.now)
+            self._saving = DiarySaving(store, self)
+            self._connect_saving(self._saving)
+        return self._saving
+
+    def use_diary(self, saving: DiarySaving) -> None:
+        """The diary, opened by the app (perhaps only to read, or not at all: it says why)."""
+        self._saving = saving
+        self._connect_saving(saving)
+        self.note_journal_opened()
+        self._show_diary_status()
+
+    def _connect_saving(self, saving: DiarySaving) -> None:
+        saving.changed.connect(self._diary_changed)
+        saving.status_changed.connect(self._show_diary_status)
+
+    def _show_diary_status(self) -> None:
+        """Say on the first screen and the diary what is wrong with the diary, if anything."""
+        if self._saving is None:
+            return
+        text = self._saving.status_text()
+        notice = self.list_page.notice("diary")
+        if text:
+            notice.show_message(text)
+        elif self._saving.store.set_aside is None:
+            notice.hide()
+        if self._diary_page is not None:
+            self._diary_page.show_diary_status(text)
 
     # -- diary and reminders ------------------------------------------------------------
 
@@ -625,7 +679,9 @@ class MainWindow(QMainWindow):
         if self._diary_page is None:
             from app.ui.diary_view import DiaryView
 
-            self._diary_page = DiaryView(self.journal, self._clock, self._routine_titles())
+            self._diary_page = DiaryView(
+                self.journal, self._clock, self._routine_titles(), saving=self.saving
+            )
             self._diary_page.back_requested.connect(self.show_list)
             if self._colors is not None:
                 self._diary_page.apply_colors(self._colors)
@@ -634,7 +690,10 @@ class MainWindow(QMainWindow):
 
     def _diary_changed(self) -> None:
         if self._diary_page is not None:
-            self._diary_page.refresh()
+            if self._diary_page.journal is not self.journal:
+                self._diary_page.set_journal(self.journal)  # reopened after a fault
+            else:
+                self._diary_page.refresh()
 
     def show_reminders(self) -> None:
         if self.relief_showing:
@@ -686,7 +745,8 @@ class MainWindow(QMainWindow):
     def note_journal_opened(self) -> None:
         if self.journal is not None:
             self._last_done = self.journal.last_finished_session_end()
-        self.flush_episodes()  # a cramp logged before the diary opened
+        if self._saving is not None and self._saving.store.writer.waiting:
+            self.flush_episodes()  # a cramp logged before the diary opened
         if self._diary_page is not None:
             self._diary_page.set_journal(self.journal)
 
@@ -727,8 +787,9 @@ class MainWindow(QMainWindow):
 
     def quit_app(self) -> None:
         self._quitting = True
-        self.close()
-        QApplication.quit()
+        # close() is refused when records exist only in memory and the user keeps Unknot open.
+        if self.close():
+            QApplication.quit()
 
     # -- navigation ------------------------------------------------------------
 
@@ -843,20 +904,13 @@ class MainWindow(QMainWindow):
             self._last_done = report.ended_at
             if self.background is not None:
                 self.background.scheduler.check_now()  # "done tonight" shows at once
-        self._unsaved.append(report)
-        if self.journal is None:
-            return
-        from app.core.errors import WriteError
+        from app.core.diary_writer import Saved
+        from app.core.journal import session_from_report
+        from app.ui.diary_saving import not_saved_text
 
-        while self._unsaved:
-            try:
-                self.journal.add_session(self._unsaved[0])
-            except WriteError as error:
-                log.warning("diary: %s", error)
-                self.tell(self.tr("The diary could not be saved just now; Unknot will try again."))
-                return
-            self._unsaved.pop(0)
-        self._diary_changed()
+        outcome = self.saving.save(session_from_report(report))
+        if outcome.saved is not Saved.SAVED:
+            self.tell(not_saved_text())
 
     @property
     def session_reports(self) -> list[SessionReport]:
@@ -873,15 +927,19 @@ class MainWindow(QMainWindow):
             self.hide()
             self.background.tell_once_about_tray()
             return
-        if self.background is not None:
-            self.background.stop()
         if self._player_page is not None:
             self._player_page.shutdown()  # a routine in progress is recorded as stopped
         if self._relief is not None:
             self._relief.abandon()  # a cramp still being guided is kept, as unfinished
-        if self._episodes is not None and self._episodes.waiting:
-            self._episodes.flush()
-        if self.journal is not None:
-            self.journal.close()
-            self.journal = None
+        if self._saving is not None:
+            if self._saving.store.writer.waiting:
+                self._saving.retry()  # one last try before asking
+            if not self._saving.confirm_quit(self):
+                self._quitting = False
+                event.ignore()
+                return
+        if self.background is not None:
+            self.background.stop()
+        if self._saving is not None:
+            self._saving.store.close()
         super().closeEvent(event)

@@ -118,7 +118,16 @@ class ReliefStepsPage(QWidget):
         self.instruction = relief_label()
         self.caution = relief_label("", "caution")
         self.caution.setAccessibleName(self.tr("Caution"))
-        for label in (self.name, self.instruction, self.caution):
+        # Calm, whole minutes, beside the step's name (where it costs no height): a count
+        # of seconds would only tick up at a tired person.
+        self.elapsed = relief_label("", "muted")
+        self.elapsed.setWordWrap(False)
+        self.elapsed.setAccessibleName(self.tr("Time since the cramp began"))
+        header = QHBoxLayout()
+        header.addWidget(self.name, 1)
+        header.addWidget(self.elapsed, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
+        for label in (self.instruction, self.caution):
             layout.addWidget(label)
         layout.addLayout(self._build_middle(), 1)
         layout.addLayout(self._build_controls())
@@ -143,12 +152,8 @@ class ReliefStepsPage(QWidget):
         column.addWidget(self.dots)
         self.round = relief_label("", "hint")
         self.round.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.round.hide()
         column.addWidget(self.round)
-        # Calm, whole minutes: a count of seconds would only tick up at a tired person.
-        self.elapsed = relief_label("", "muted")
-        self.elapsed.setAccessibleName(self.tr("Time since the cramp began"))
-        self.elapsed.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        column.addWidget(self.elapsed)
         column.addStretch(1)
         middle.addLayout(column, 2)
         return middle
@@ -245,6 +250,7 @@ class ReliefStepsPage(QWidget):
             self.round.setText(self.tr("Round {n}").format(n=where.round))
         else:
             self.round.setText("")
+        self.round.setVisible(where.round > 1)  # no empty line taking room on the first
         self.elapsed.setText(self.elapsed_text(where.elapsed_s))
         if where.urgent and self.urgent.isHidden():
             self.urgent.show()
@@ -280,9 +286,9 @@ class EpisodeForm(QWidget):
         layout = QVBoxLayout(inner)
         layout.setSpacing(14)
         layout.addWidget(relief_label(self.tr("Glad it has eased."), "name"))
-        layout.addWidget(
-            relief_label(self.tr("It is in your diary. If you like, say a little more:"), "muted")
-        )
+        # Says "in your diary" only once the diary committed it (show_saved).
+        self.saved_label = relief_label("", "muted")
+        layout.addWidget(self.saved_label)
         leg_names = {
             "left": self.tr("Left"),
             "right": self.tr("Right"),
@@ -361,6 +367,20 @@ class EpisodeForm(QWidget):
             self._helped_grid.addWidget(button, count // 3, count % 3)
             self._helped.append(button)
         self.save_button.setFocus()
+
+    def show_saved(self, in_diary: bool) -> None:
+        """Whether the cramp is in the diary (committed) or waits to be saved."""
+        if in_diary:
+            self.saved_label.setText(
+                self.tr("It is in your diary. If you like, say a little more:")
+            )
+        else:
+            self.saved_label.setText(
+                self.tr(
+                    "Not saved yet: Unknot keeps it and tries again. "
+                    "If you like, say a little more:"
+                )
+            )
 
     @staticmethod
     def _checked(group: QButtonGroup) -> str | None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.plain import plain
 from app.ui.theme import NIGHT, Colors
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def signs_button(parent: QWidget, requested: SignalInstance) -> QPushButton:
 
 
 def relief_label(text: str = "", role: str = "") -> QLabel:
-    label = QLabel(text)
+    label = plain(QLabel(text))
     label.setWordWrap(True)
     if role:
         label.setProperty("role", role)
@@ -290,6 +291,7 @@ class ReliefView(QWidget):
         self._page_before_signs: QWidget | None = None
         self._episode_number = 0
         self._episode: Episode | None = None  # the episode as last stored
+        self.episode_in_diary = False  # whether the last write of the episode committed
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
@@ -421,6 +423,7 @@ class ReliefView(QWidget):
         shown = steps.stop()
         form = self._form_page()
         form.ask(shown)
+        form.show_saved(self.episode_in_diary)
         self.pages.setCurrentWidget(form)
 
     def abandon(self) -> None:
@@ -520,8 +523,13 @@ class ReliefView(QWidget):
         self._keep(steps.session.episode(finished))
 
     def _keep(self, episode: Episode) -> None:
+        from app.core.diary_writer import Saved
+
         self._episode = episode
-        if self._keeper().save(self._episode_number, episode):
+        outcome = self._keeper().save(self._episode_number, episode)
+        # Only a committed write may be called saved: the form says which it was.
+        self.episode_in_diary = outcome.saved is Saved.SAVED
+        if self.episode_in_diary:
             self.episode_saved.emit()
         else:
             self.episode_waiting.emit()

@@ -12,15 +12,18 @@ import subprocess
 import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from app.core.diary_stats import NIGHT_CUTOFF_HOUR, night_of
+from app.core.errors import DiaryFault, DiaryUnavailableError
 from app.core.journal import SCHEMA_VERSION, Episode, Journal, RecordRefusedError, SessionRecord
 from app.core.player import SessionReport
 
 EVENING = timezone(timedelta(hours=1))
+R = TypeVar("R")
 
 
 def report(minute: int = 0, finished: bool = True) -> SessionReport:
@@ -66,22 +69,31 @@ def test_a_damaged_diary_is_set_aside_and_a_new_one_started(tmp_path: Path) -> N
     path = tmp_path / "journal.sqlite3"
     path.write_bytes(b"this is not a database, but it is the user's" * 100)
     journal, problem = Journal.open(path)
-    assert problem is not None and problem.moved_to is not None
-    assert problem.moved_to.read_bytes().startswith(b"this is not a database")
+    assert problem is not None and problem.kept_as is not None
+    assert problem.fault is DiaryFault.DAMAGED
+    assert problem.kept_as.read_bytes().startswith(b"this is not a database")
     assert journal.sessions() == []
     journal.add_session(report())
     assert len(journal.sessions()) == 1
     journal.close()
 
 
-def test_a_diary_from_a_newer_version_is_set_aside_not_changed(tmp_path: Path) -> None:
+def test_a_diary_from_a_newer_version_is_left_exactly_as_it_is(tmp_path: Path) -> None:
     path = tmp_path / "journal.sqlite3"
     db = sqlite3.connect(path)
+    db.execute("CREATE TABLE future (x)")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
     db.close()
-    journal, problem = Journal.open(path)
-    assert problem is not None and "newer Unknot" in problem.reason
-    journal.close()
+    before = path.read_bytes()
+    with pytest.raises(DiaryUnavailableError) as raised:
+        Journal.open(path)
+    assert raised.value.fault is DiaryFault.NEWER
+    assert raised.value.schema == SCHEMA_VERSION + 5
+    assert raised.value.detail == (
+        f"it was written by a newer version of Unknot (schema {SCHEMA_VERSION + 5})"
+    )
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["journal.sqlite3"]
 
 
 def test_a_killed_writer_leaves_a_consistent_diary(tmp_path: Path, project_root: Path) -> None:
@@ -129,7 +141,7 @@ def test_an_episode_round_trips(tmp_path: Path) -> None:
         NIGHT, timedelta(minutes=5), "left", "severe", ("Toes up", "Rub"), "woke me", True
     )
     episode_id = journal.add_episode(episode, NOW)
-    (stored,) = journal.episodes()
+    (stored,) = without_uid(journal.episodes())
     assert stored == Episode(
         NIGHT,
         timedelta(minutes=5),
@@ -178,10 +190,10 @@ def test_an_episode_can_be_completed_edited_and_deleted(tmp_path: Path) -> None:
         unfinished, id=episode_id, leg="right", severity="moderate", finished=True
     )
     journal.update_episode(completed, NOW)
-    assert journal.episodes() == [completed]
+    assert without_uid(journal.episodes()) == [completed]
     with pytest.raises(EpisodeRefusedError, match="ends before it starts"):
         journal.update_episode(dataclasses.replace(completed, duration=timedelta(-1)), NOW)
-    assert journal.episodes() == [completed]
+    assert without_uid(journal.episodes()) == [completed]
     with pytest.raises(WriteError, match="no episode 999"):
         journal.update_episode(dataclasses.replace(completed, id=999), NOW)
     journal.delete_episode(episode_id)
@@ -206,14 +218,14 @@ def test_a_migration_keeps_a_backup_of_the_diary_as_it_was(
         db.execute("ALTER TABLE episode ADD COLUMN mood TEXT")
 
     monkeypatch.setattr(journal_module, "MIGRATIONS", [*journal_module.MIGRATIONS, add_mood])
-    monkeypatch.setattr(journal_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(journal_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     journal, problem = Journal.open(path)
     assert problem is None
-    assert journal._db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert journal._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
     assert len(journal.episodes()) == 1  # nothing lost on the way
     journal.close()
-    backup = sqlite3.connect(path.with_name("journal.sqlite3.v1"))
-    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    backup = sqlite3.connect(path.with_name(f"journal.sqlite3.v{SCHEMA_VERSION}"))
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert backup.execute("SELECT COUNT(*) FROM episode").fetchone()[0] == 1
     columns = [row[1] for row in backup.execute("PRAGMA table_info(episode)")]
     assert "mood" not in columns
@@ -233,6 +245,12 @@ def by_hand(**changes: object) -> SessionRecord:
     return dataclasses.replace(session, **changes)
 
 
+def without_uid(records: list[R]) -> list[R]:
+    """Records as they were given, before the diary gave each its uid."""
+    assert all(record.uid for record in records)  # type: ignore[attr-defined]
+    return [dataclasses.replace(record, uid="") for record in records]  # type: ignore[type-var]
+
+
 def raw_sessions(path: Path) -> list[tuple[object, ...]]:
     with contextlib.closing(sqlite3.connect(path)) as db:
         return db.execute("SELECT * FROM session ORDER BY id").fetchall()
@@ -243,10 +261,10 @@ def test_a_routine_done_without_the_app_is_added_in_utc_with_its_offset(tmp_path
     journal, _ = Journal.open(path)
     session_id = journal.add_session_by_hand(by_hand(id=77), MORNING_AFTER)
     assert session_id != 77  # the diary numbers its records itself
-    assert journal.sessions() == [by_hand(id=session_id)]
+    assert without_uid(journal.sessions()) == [by_hand(id=session_id)]
     assert journal.last_finished_session_end() == datetime(2026, 11, 25, 21, 42, tzinfo=EVENING)
     journal.close()
-    ((_, routine, started_utc, offset, ended_utc, completed, skipped, finished),) = raw_sessions(
+    ((_, routine, started_utc, offset, ended_utc, completed, skipped, finished, _),) = raw_sessions(
         path
     )
     assert (routine, offset, completed, skipped, finished) == ("evening-stretch", 60, 1.0, "", 1)
@@ -303,7 +321,7 @@ def test_a_session_changed_by_hand_keeps_its_offset_and_skipped_steps(tmp_path: 
     assert stored.started == datetime(2026, 11, 25, 21, 30, tzinfo=EVENING)
     assert stored.started.utcoffset() == timedelta(hours=1)
     assert stored.skipped_steps == (2, 4)
-    ((_, _, started_utc, offset, _, completed, skipped, _),) = raw_sessions(path)
+    ((_, _, started_utc, offset, _, completed, skipped, _, _),) = raw_sessions(path)
     assert (started_utc, offset, completed, skipped) == (
         datetime(2026, 11, 25, 20, 30, tzinfo=UTC).isoformat(),
         60,

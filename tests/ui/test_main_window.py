@@ -171,21 +171,15 @@ def test_answers_on_the_start_screen_shape_the_session_and_are_remembered(
 def test_finished_sessions_go_to_the_diary_and_wait_if_it_is_busy(
     qtbot: QtBot, paths: AppPaths
 ) -> None:
-    from app.core.errors import WriteError
+    import sqlite3
+
     from app.core.journal import Journal
 
     window, clock, _ = make_window(qtbot, paths)
-    journal, _ = Journal.open(paths.journal_file)
-    real_add = journal.add_session
-    busy = {"on": True}
-
-    def sometimes_locked(report):  # type: ignore[no-untyped-def]
-        if busy["on"]:
-            raise WriteError(paths.journal_file, "database is locked")
-        return real_add(report)
-
-    journal.add_session = sometimes_locked  # type: ignore[method-assign]
+    journal, _ = Journal.open(paths.journal_file, busy_timeout_s=0.05)
     window.journal = journal
+    other = sqlite3.connect(paths.journal_file, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the diary
 
     def play_and_stop(seconds: float) -> None:
         window.start_routine("before-sleep")
@@ -194,12 +188,21 @@ def test_finished_sessions_go_to_the_diary_and_wait_if_it_is_busy(
         window._player_page.advance()
         window._player_page.stop()
 
-    play_and_stop(10)  # the diary is locked: the session waits in memory
+    play_and_stop(10)  # the diary is locked: the session waits, on disk
     assert journal.sessions() == []
-    assert len(window._unsaved) == 1
-    busy["on"] = False
-    play_and_stop(20)  # now both are written, oldest first
+    assert window.statusBar().currentMessage() == (
+        "Not saved yet: Unknot keeps it and tries again."
+    )
+    assert window.saving.retrying
+    assert not window.list_page.notice("diary").isHidden()  # said on the first screen too
+    other.execute("ROLLBACK")
+    other.close()
+    play_and_stop(20)  # this one is written; the one waiting goes at the next retry
+    window.flush_episodes()
     records = journal.sessions()
-    assert [r.ended - r.started for r in records] == [timedelta(seconds=10), timedelta(seconds=20)]
-    assert window._unsaved == []
-    journal.close()
+    assert sorted(r.ended - r.started for r in records) == [
+        timedelta(seconds=10),
+        timedelta(seconds=20),
+    ]
+    assert window.saving.store.writer.waiting == []
+    assert not window.saving.retrying

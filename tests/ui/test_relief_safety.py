@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.clock import FakeClock
 from app.core.content import load_content, local_tiers
+from app.core.diary_writer import Saved, WriteOutcome
 from app.core.emergency_numbers import region_for
 from app.core.journal import Episode
 from app.core.library import load_all
@@ -33,9 +34,9 @@ class FakeKeeper:
     def new(self) -> int:
         return 1
 
-    def save(self, number: int, episode: Episode) -> bool:
+    def save(self, number: int, episode: Episode) -> WriteOutcome:
         self.saved.append(episode)
-        return True
+        return WriteOutcome(Saved.SAVED)
 
 
 @pytest.fixture(scope="module")

@@ -216,7 +216,7 @@ def test_a_locked_diary_keeps_the_episode_until_it_can_be_written(
 ) -> None:
     window, clock, _ = make_window(qtbot, paths)
     journal = open_journal(window, paths)
-    journal._db.execute("PRAGMA busy_timeout = 50")
+    journal._db.execute("PRAGMA busy_timeout = 50")  # do not wait 2 s in a test
     other = sqlite3.connect(paths.journal_file, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     relief = window.show_relief()
@@ -225,11 +225,15 @@ def test_a_locked_diary_keeps_the_episode_until_it_can_be_written(
     qtbot.keyClick(relief, Qt.Key.Key_Return)  # "It's gone" goes on to the form all the same
     assert relief.pages.currentWidget() is relief._form
     assert window.episodes.waiting == 1
-    assert window._episode_retry is not None and window._episode_retry.isActive()
+    assert relief._form is not None
+    assert relief._form.saved_label.text() == (
+        "Not saved yet: Unknot keeps it and tries again. If you like, say a little more:"
+    )
+    assert window.saving.retrying
     other.execute("ROLLBACK")
     other.close()
     window.flush_episodes()  # what the retry timer does
-    assert not window._episode_retry.isActive()
+    assert not window.saving.retrying
     (episode,) = journal.episodes()
     assert episode.finished and episode.duration == timedelta(seconds=60)
     journal.close()
