@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -43,7 +43,7 @@ class ProgressDots(QWidget):
         super().__init__(parent)
         self._count = 0
         self._current = 0
-        self.setMinimumHeight(36)
+        self.setMinimumHeight(28)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_position(self, count: int, current: int) -> None:
@@ -106,7 +106,10 @@ class ReliefStepsPage(QWidget):
         self._urgent_announced = False
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        # Tight: the fall and swollen-calf cautions together take four lines at 32 pt,
+        # and they must fit whole in a window, not only full screen.
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         self.urgent = relief_label(self.tr("This cramp has lasted 10 minutes."), "urgent")
         self.urgent.setAccessibleName(self.tr("Get urgent care"))
         self.urgent.hide()
@@ -136,13 +139,13 @@ class ReliefStepsPage(QWidget):
         middle = QHBoxLayout()
         middle.setSpacing(32)
         self.picture = IllustrationWidget()
-        self.picture.setMinimumSize(120, 90)
+        self.picture.setMinimumSize(120, 40)
         self.picture.set_brightness(PICTURE_BRIGHTNESS)
         self.picture.set_placeholder_color(NIGHT.muted)
         self.picture.set_blend(1.0)  # the stretch itself, still: nothing moves at night
         middle.addWidget(self.picture, 3)
         column = QVBoxLayout()
-        column.setSpacing(6)
+        column.setSpacing(2)
         column.addStretch(1)
         self.countdown = relief_label("", "countdown")
         self.countdown.setAccessibleName(self.tr("Seconds left on this step"))
@@ -244,6 +247,7 @@ class ReliefStepsPage(QWidget):
             self.caution.setVisible(bool(cautions))
             self.picture.set_illustration(step.illustration, None)
             self.picture.set_blend(1.0)
+            self._fit_words()
         self.countdown.setText(clock_text(int(where.remaining_s * 1000)))
         self.dots.set_position(len(session.plan.steps), where.step_index)
         if where.round > 1:
@@ -258,6 +262,19 @@ class ReliefStepsPage(QWidget):
         if where.urgent and not self._urgent_announced:
             self._urgent_announced = True
             self.urgent_reached.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_words()
+
+    def _fit_words(self) -> None:
+        """Give the instruction and the cautions the height their lines need at this width:
+        otherwise a small window squeezes them and clips the caution, and the picture
+        (which may shrink) keeps its room instead."""
+        width = max(1, self.width())
+        for label in (self.instruction, self.caution):
+            needed = label.heightForWidth(width - 24) if label.text() else 0
+            label.setMinimumHeight(max(0, needed))
 
     def elapsed_text(self, seconds: float) -> str:
         minutes = int(seconds // 60)

@@ -60,7 +60,7 @@ def relief_style(c: Colors = NIGHT) -> str:
     QWidget#relief QLabel[role="muted"] {{ color: {c.muted}; }}
     QWidget#relief QLabel[role="hint"] {{ color: {c.muted}; font-size: {HINT_PT}pt; }}
     QWidget#relief QLabel[role="name"] {{ font-size: 36pt; font-weight: 600; }}
-    QWidget#relief QLabel[role="countdown"] {{ font-size: 72pt; font-weight: 300; }}
+    QWidget#relief QLabel[role="countdown"] {{ font-size: 60pt; font-weight: 300; }}
     QWidget#relief QLabel[role="center"] {{ qproperty-alignment: AlignCenter; }}
     QWidget#relief QLabel[role="caution"] {{
         color: {c.text}; border-left: 6px solid {c.hold}; padding-left: 14px;
@@ -294,7 +294,7 @@ class ReliefView(QWidget):
         self.episode_in_diary = False  # whether the last write of the episode committed
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 16)
+        outer.setContentsMargins(24, 12, 24, 12)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
         self.choice = ChoicePage()
