@@ -511,14 +511,14 @@ class Journal:
                 db.close()
         except sqlite3.Error as error:
             try:
-                problem = _problem_from_sqlite(path, error)
+                found = _problem_from_sqlite(path, error)
             except _DamagedError as damaged:
                 raise DiaryUnavailableError(path, DiaryFault.DAMAGED, str(damaged)) from error
-            if problem.fault is DiaryFault.BUSY:
-                raise DiaryUnavailableError(path, problem.fault, problem.detail) from error
+            if found.fault is DiaryFault.BUSY:
+                raise DiaryUnavailableError(path, found.fault, found.detail) from error
             journal = cls._open_read_only(path)  # a read-only or full disk
             if journal is None:
-                raise DiaryUnavailableError(path, problem.fault, problem.detail) from error
+                raise DiaryUnavailableError(path, found.fault, found.detail) from error
             return journal
         if version > SCHEMA_VERSION:
             raise DiaryUnavailableError(

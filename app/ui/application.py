@@ -300,7 +300,7 @@ class Startup:
         _set_up_logging(self.paths)
         from app.ui.errors import install_excepthook
 
-        install_excepthook(self._window)  # before anything else can go wrong
+        install_excepthook(self.tell)  # before anything else can go wrong
         from app.desktop.instance_server import InstanceServer
 
         if self.lock is not None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
 
 from app.core.errors import (
     DiaryError,
@@ -88,15 +88,32 @@ def explain_diary(problem: DiaryError) -> str:
     ).format(reason=problem.detail)
 
 
-def install_excepthook(parent: QWidget | None = None) -> None:
-    """Log unexpected errors and tell the user calmly, instead of printing a traceback."""
+def install_excepthook(notify: Callable[[str], None] | None = None) -> None:
+    """Log unexpected errors and say so quietly, instead of a traceback or a crash.
+
+    PySide6 hands an exception raised in a slot, a paint or any other event handler to
+    sys.excepthook and carries on; this hook logs it (the whole traceback the first time,
+    a count after that, so a failing paint does not flood the log) and passes one calm
+    sentence to `notify` (the status bar, or the tray before there is a window).
+    """
+    seen: dict[str, int] = {}
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         if isinstance(error, KeyboardInterrupt):
             sys.exit(130)
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.warning(parent, "Unknot", explain(error))
+        where = traceback.extract_tb(tb)[-1] if tb is not None else None
+        key = f"{kind.__name__}@{where.filename}:{where.lineno}" if where else kind.__name__
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] == 1:
+            log.error(
+                "unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb))
+            )
+        elif seen[key] in (10, 100, 1000):
+            log.error("unexpected error %s, %d times so far", key, seen[key])
+        if notify is not None and seen[key] == 1:
+            try:
+                notify(explain(error))
+            except Exception:  # the hook itself must never fail
+                log.exception("could not say the unexpected error")
 
     sys.excepthook = hook
