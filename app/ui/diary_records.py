@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from app.core.journal import Episode, SessionRecord
 from app.ui.episode_dialog import length_text
+from app.ui.plain import literal_html
 
 Record = Episode | SessionRecord
 COLUMNS = ("When", "What", "Length", "Leg", "How bad", "Note")
@@ -78,7 +79,8 @@ class RecordsModel(QAbstractTableModel):
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return None
-        return self.cells(index.row())[index.column()]
+        text = self.cells(index.row())[index.column()]
+        return literal_html(text) if role == Qt.ItemDataRole.ToolTipRole else text
 
     def cells(self, row: int) -> tuple[str, str, str, str, str, str]:
         record = self._records[row]

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.core.player import SessionReport
 from app.core.routines import Routine
 from app.ui.format import minutes_seconds
+from app.ui.plain import plain
 
 
 class FinishedPage(QWidget):
@@ -26,12 +27,12 @@ class FinishedPage(QWidget):
         self.headline.setProperty("role", "title")
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.headline)
-        self.summary = QLabel()
+        self.summary = plain(QLabel())
         self.summary.setProperty("role", "heading")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.tip = QLabel()
+        self.tip = plain(QLabel())
         self.tip.setProperty("role", "muted")
         self.tip.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tip.setWordWrap(True)

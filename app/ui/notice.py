@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.ui.plain import plain
+
 
 class NoticeBar(QFrame):
     """One line of text, an optional action button, and a close button."""
@@ -16,7 +18,7 @@ class NoticeBar(QFrame):
         self.setObjectName("notice")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
-        self._label = QLabel()
+        self._label = plain(QLabel())
         self._label.setWordWrap(True)
         layout.addWidget(self._label, 1)
         self._action = QPushButton()

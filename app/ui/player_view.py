@@ -28,6 +28,7 @@ from app.core.routines import Routine
 from app.core.timeline import Segment, SegmentKind, Timeline, build_timeline
 from app.ui.format import clock_text, side_text
 from app.ui.illustration import IllustrationWidget
+from app.ui.plain import plain
 from app.ui.theme import Colors
 
 FRAME_MS = 40  # 25 frames a second: smooth enough for a slow stretch, half the cost of 50
@@ -102,7 +103,7 @@ class PlayerView(QWidget):
         outer.setSpacing(10)
 
         header = QHBoxLayout()
-        self.step_name = QLabel()
+        self.step_name = plain(QLabel())
         self.step_name.setProperty("role", "title")
         self.step_name.setWordWrap(True)
         header.addWidget(self.step_name, 1)
@@ -129,12 +130,12 @@ class PlayerView(QWidget):
         self.countdown = QLabel()
         self.countdown.setAccessibleName(self.tr("Seconds left"))
         self.detail = QLabel()
-        self.instruction = QLabel()
+        self.instruction = plain(QLabel())
         self.instruction.setWordWrap(True)
         # The routine's cautions (the pregnancy line, "never pain") from the lead-in through
         # the first step, and each step's own on that step: a routine started from a
         # reminder, `--routine` or Play again never passed its start screen.
-        self.caution = QLabel()
+        self.caution = plain(QLabel())
         self.caution.setWordWrap(True)
         self.caution.setProperty("role", "caution")
         self.caution.setAccessibleName(self.tr("Caution"))
@@ -153,7 +154,7 @@ class PlayerView(QWidget):
         self.progress.setAccessibleName(self.tr("Routine progress"))
         outer.addWidget(self.progress)
         below = QHBoxLayout()
-        self.next_label = QLabel()
+        self.next_label = plain(QLabel())
         self.next_label.setProperty("role", "muted")
         below.addWidget(self.next_label, 1)
         self.time_left = QLabel()

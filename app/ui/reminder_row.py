@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.core.reminders import Reminder
+from app.ui.plain import plain
 from app.ui.reminder_texts import days_text, time_text
 
 
@@ -42,7 +43,7 @@ class ReminderRow(QFrame):
             details.append(f"“{reminder.message.get(language)}”")
         # With its parent from the start: shown while still parentless, a label is briefly
         # a window of its own, which takes the keyboard away from the main window.
-        self.details_label = QLabel(" · ".join(details), self)
+        self.details_label = plain(QLabel(" · ".join(details), self))
         self.details_label.setProperty("role", "muted")
         self.details_label.setWordWrap(True)
         self.details_label.setVisible(bool(details))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.core.routines import Routine
 from app.ui.format import dose_text, duration_text, routine_duration_ms
+from app.ui.plain import plain
 
 
 class RoutineDetailPage(QWidget):
@@ -36,7 +37,7 @@ class RoutineDetailPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 16)
         outer.setSpacing(12)
-        self._title = QLabel()
+        self._title = plain(QLabel())
         self._title.setProperty("role", "title")
         self._title.setWordWrap(True)
         outer.addWidget(self._title)
@@ -50,7 +51,7 @@ class RoutineDetailPage(QWidget):
         self._body = QVBoxLayout(body)
         self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(12)
-        self._summary = QLabel()
+        self._summary = plain(QLabel())
         self._summary.setWordWrap(True)
         self._body.addWidget(self._summary)
         self._cautions = QFrame()
@@ -113,7 +114,7 @@ class RoutineDetailPage(QWidget):
         for step in session.steps:
             cautions += [c for c in step.exercise.cautions if c not in cautions]
         for caution in cautions:
-            label = QLabel(caution.get(lang))
+            label = plain(QLabel(caution.get(lang)))
             label.setWordWrap(True)
             self._cautions_layout.addWidget(label)
         self._cautions.setVisible(bool(cautions))
@@ -122,7 +123,7 @@ class RoutineDetailPage(QWidget):
         for row, step in enumerate(session.steps):
             number = QLabel(f"{row + 1}.")
             number.setProperty("role", "muted")
-            name = QLabel(step.name.get(lang))
+            name = plain(QLabel(step.name.get(lang)))
             name.setWordWrap(True)
             dose = QLabel(dose_text(step))
             dose.setProperty("role", "muted")
@@ -164,7 +165,7 @@ class RoutineDetailPage(QWidget):
             holder.setLayout(row)
             self._choices.addWidget(holder)
         for index, question in routine.questions():
-            asked = QLabel(question.get(lang))
+            asked = plain(QLabel(question.get(lang)))
             asked.setWordWrap(True)
             self._choices.addWidget(asked)
             step_name = routine.steps[index].name.get(lang)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core.launch_snapshot import RoutineCard as CardData
 from app.ui.format import duration_text
+from app.ui.plain import plain
 
 if TYPE_CHECKING:
     from app.ui.notice import NoticeBar
@@ -45,7 +46,7 @@ class RoutineCard(QPushButton):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(8)
         header = QHBoxLayout()
-        title = QLabel(title_text)
+        title = plain(QLabel(title_text))
         title.setProperty("role", "heading")
         title.setWordWrap(True)
         header.addWidget(title, 1)
@@ -53,7 +54,7 @@ class RoutineCard(QPushButton):
         length.setProperty("role", "muted")
         header.addWidget(length)
         layout.addLayout(header)
-        summary = QLabel(routine.summary_in(language))
+        summary = plain(QLabel(routine.summary_in(language)))
         summary.setWordWrap(True)
         layout.addWidget(summary)
         if routine.tags:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.core.content import WarningTier
 from app.ui.dialogs import run_with_close_button
+from app.ui.plain import plain
 from app.ui.theme import NIGHT, Colors, applied_colors
 
 # Per tier: background and text colours that read on every theme (each box has its own).
@@ -73,12 +74,12 @@ class WarningSignsView(QWidget):
             )
             inner = QVBoxLayout(box)
             inner.setContentsMargins(16, 12, 16, 12)
-            title = QLabel(tier.title.get(language))
+            title = plain(QLabel(tier.title.get(language)))
             title.setWordWrap(True)
             title.setProperty("role", "title" if tier.id == "emergency" else "heading")
             inner.addWidget(title)
             for sign in tier.signs:
-                line = QLabel("• " + sign.text.get(language))
+                line = plain(QLabel("• " + sign.text.get(language)))
                 line.setWordWrap(True)
                 line.setToolTip(sign.source)
                 inner.addWidget(line)
