@@ -684,7 +684,8 @@ class Journal:
     @property
     def unreadable(self) -> list[UnreadableRow]:
         """Rows the last reads could not make into records; they are left as they are."""
-        return [*self._unreadable["session"], *self._unreadable["episode"]]
+        rows = [*self._unreadable["session"], *self._unreadable["episode"]]
+        return sorted(rows, key=lambda row: (row.table, row.id))
 
     def _read_all(
         self, table: str, columns: str, readable: str, make: Callable[[Row], R]
