@@ -47,6 +47,9 @@ def _render_script_module(name: str) -> ModuleType:
         assert spec
         assert spec.loader
         module = importlib.util.module_from_spec(spec)
+        # Registered before it runs, as an import does: its dataclasses look their module
+        # up by name, which otherwise works only when another test imported it first.
+        sys.modules[name] = module
         spec.loader.exec_module(module)
         return module
     finally:
