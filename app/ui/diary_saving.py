@@ -109,11 +109,17 @@ class DiarySaving(QObject):
             lines.append(explain(self.store.problem))
         waiting = self.store.writer.waiting
         if waiting:
-            lines.append(
-                waiting_text(waiting) + ". " + tr("Unknot keeps it and tries again.")
-                if len(waiting) == 1
-                else waiting_text(waiting) + ". " + tr("Unknot keeps them and tries again.")
-            )
+            if not self.store.needs_retry:  # a newer diary: kept aside, not tried again
+                then = (
+                    tr("Unknot keeps it aside.")
+                    if len(waiting) == 1
+                    else tr("Unknot keeps them aside.")
+                )
+            elif len(waiting) == 1:
+                then = tr("Unknot keeps it and tries again.")
+            else:
+                then = tr("Unknot keeps them and tries again.")
+            lines.append(waiting_text(waiting) + ". " + then)
         return " ".join(lines)
 
     def confirm_quit(self, parent: QWidget | None) -> bool:

@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clock import Clock
-from app.core.diary_stats import DiaryIndex, Period, Summary, night_of, summarize
+from app.core.diary_stats import DiaryIndex, Period, Summary, summarize
 from app.core.journal import Episode, Journal, RecordRefusedError, SessionRecord
+from app.core.nights import night_of
 from app.ui.diary_exports import DiaryExports
 from app.ui.diary_numbers import DiaryNumbers
 from app.ui.diary_overview import DiaryOverview
@@ -115,13 +116,7 @@ class DiaryView(QWidget):
         self.diary_status_label.hide()
         outer.addWidget(self.diary_status_label)
         self.pages = QStackedWidget()
-        self.message_label = QLabel(
-            tr(
-                "The diary could not be opened, so there is nothing to show here just now. "
-                "Routines and the relief screen work as usual, and what you record is kept; "
-                "Unknot tries the diary again every half minute."
-            )
-        )
+        self.message_label = QLabel(self._not_open_text())
         self.message_label.setWordWrap(True)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setProperty("role", "heading")
@@ -328,6 +323,7 @@ class DiaryView(QWidget):
             self.pdf_button,
         ):
             widget.setEnabled(journal is not None)
+        self._update_status()
         self.refresh()
 
     def refresh(self) -> None:
@@ -357,7 +353,24 @@ class DiaryView(QWidget):
         self._status_text = text
         self._update_status()
 
+    def _not_open_text(self) -> str:
+        """The page's whole message while the diary cannot be read: why, and what is kept."""
+        reason = self._status_text or tr("The diary could not be opened.")
+        return (
+            reason
+            + " "
+            + tr(
+                "There is nothing to show here just now; routines and the relief screen work as "
+                "usual, and what you record is kept."
+            )
+        )
+
     def _update_status(self) -> None:
+        if self._journal is None:
+            # The reason is the page's message; no second line above it.
+            self.message_label.setText(self._not_open_text())
+            self.diary_status_label.hide()
+            return
         lines = [self._status_text] if self._status_text else []
         unreadable = len(self._journal.unreadable) if self._journal is not None else 0
         if unreadable == 1:

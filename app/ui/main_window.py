@@ -686,6 +686,7 @@ class MainWindow(QMainWindow):
             if self._colors is not None:
                 self._diary_page.apply_colors(self._colors)
             self.pages.addWidget(self._diary_page)
+            self._show_diary_status()
         return self._diary_page
 
     def _diary_changed(self) -> None:

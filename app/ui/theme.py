@@ -171,6 +171,10 @@ def style_sheet(c: Colors) -> str:
         padding: 4px 16px; margin: 2px 6px; min-height: 1.2em;
     }}
     QPushButton#cramp-now:focus, QPushButton#cramp-now:hover {{ border: 2px solid {c.text}; }}
+    QPushButton:disabled, QPushButton[role="primary"]:disabled {{
+        background: transparent; color: {c.muted}; border: 1px dashed {c.border};
+        font-weight: normal;
+    }}
     QProgressBar {{
         background: {c.surface}; border: none; border-radius: 4px; max-height: 8px;
     }}
