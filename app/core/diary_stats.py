@@ -1,10 +1,8 @@
 """Figures from the diary: nights, weekly counts, time of night, streak; pure and Qt-free.
 
-A *night* is named by the date of its evening. Anything that happens before NIGHT_CUTOFF_HOUR
-(noon) belongs to the night that began the evening before: a routine at 22:00 on the 3rd and
-a cramp at 03:00 on the 4th are both the night of the 3rd. Noon is the cut-off because it is
-as far as a day gets from both bedtime and the small hours, so a late routine after midnight
-and a cramp at dawn stay with their evening.
+A *night* is named by the date of its evening, as `app.core.nights` defines it: anything
+before noon belongs to the night that began the evening before, so a routine at 22:00 on the
+3rd and a cramp at 03:00 on the 4th are both the night of the 3rd.
 
 Every moment is read in the UTC offset it was recorded in, that is the wall-clock time the
 person lived it. A cramp at 03:00 stays at 03:00 whatever the offset now, and the nights on
@@ -25,8 +23,8 @@ from typing import Any, Generic, TypeVar, overload
 from zoneinfo import ZoneInfo
 
 from app.core.journal import SEVERITIES, Episode, Journal, Row, SessionRecord
+from app.core.nights import NIGHT_CUTOFF_HOUR, night_of
 
-NIGHT_CUTOFF_HOUR = 12
 CHART_WEEKS = 12
 # The hours of a night-centred day, for the time-of-night chart: noon to noon, so the
 # evening, the small hours and the morning read left to right without a break at midnight.
@@ -35,13 +33,6 @@ HOURS_FROM_NOON = tuple(range(NIGHT_CUTOFF_HOUR, 24)) + tuple(range(NIGHT_CUTOFF
 _SEVERITY_RANK: dict[str | None, int] = {
     name: rank for rank, name in enumerate(SEVERITIES, start=1)
 }
-
-
-def night_of(moment: datetime) -> date:
-    """The night `moment` belongs to, by the wall-clock time it was recorded in."""
-    if moment.hour < NIGHT_CUTOFF_HOUR:
-        return moment.date() - timedelta(days=1)
-    return moment.date()
 
 
 def routine_done(session: SessionRecord) -> bool:

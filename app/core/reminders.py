@@ -14,13 +14,14 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from yaml.nodes import Node
 
 from app.core.bounded_read import MAX_FILE_BYTES
+from app.core.nights import wall_time_on
 from app.core.routine_loader import ID_PATTERN, FileChecker, SkipItemError
 from app.core.routines import Problem, Text
 from app.core.storage import atomic_write
@@ -83,27 +84,6 @@ def upcoming(reminder: Reminder, after: datetime, zone: tzinfo, count: int) -> l
         if moment is not None:
             times.append(moment)
     return times
-
-
-def wall_time_on(day: date, at: time, zone: tzinfo) -> datetime:
-    """`at` on `day` in `zone`: its first occurrence, or the end of a gap it falls into."""
-    naive = datetime.combine(day, at)
-    first = naive.replace(tzinfo=zone, fold=0)
-    if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) == naive:
-        return first.astimezone(zone)
-    # In a spring-forward gap: the wall clock jumps over this time. Fire when the jump
-    # happens, at the first moment that exists after it.
-    early = naive.replace(tzinfo=zone, fold=1).astimezone(UTC)
-    late = first.astimezone(UTC)
-    low, high = min(early, late), max(early, late)
-    after_jump = high.astimezone(zone).utcoffset()
-    while high - low > timedelta(seconds=1):
-        middle = low + (high - low) / 2
-        if middle.astimezone(zone).utcoffset() == after_jump:
-            high = middle
-        else:
-            low = middle
-    return high.replace(microsecond=0).astimezone(zone)
 
 
 def load_reminders(path: Path) -> tuple[list[Reminder], list[Problem]]:
@@ -285,11 +265,14 @@ class HandledState:
     folder: the last occurrence handled for each reminder (so none is ever reminded twice),
     snoozes (so the limit holds and a snooze survives a restart), and a pause."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None) -> None:
+        """Read from `path`; with None, nothing is read or saved (nothing done yet)."""
         self.path = path
         self._handled: dict[str, datetime] = {}
         self._snoozes: dict[str, Snooze] = {}
         self._pause: Pause | None = None
+        if path is None:
+            return
         try:
             document = json.loads(path.read_bytes())
             for reminder_id, moment in document.get("handled", {}).items():
@@ -375,7 +358,8 @@ class HandledState:
         if self._pause is not None:
             until = self._pause.until
             document["pause"] = {"until": None if until is None else until.isoformat()}
-        atomic_write(self.path, json.dumps(document, indent=1))
+        if self.path is not None:
+            atomic_write(self.path, json.dumps(document, indent=1))
 
 
 def _aware(text: object) -> datetime:

@@ -16,6 +16,7 @@ from app.core.bounded_read import (
     read_bounded,
 )
 from app.core.errors import FileSetAsideError, WriteError
+from app.core.nights import in_hours
 from app.core.storage import atomic_write, set_aside
 
 SCHEMA_VERSION = 1
@@ -58,10 +59,7 @@ class Settings:
     region: str = ""
 
     def is_night(self, now: datetime) -> bool:
-        hour = now.hour
-        if self.night_starts <= self.night_ends:
-            return self.night_starts <= hour < self.night_ends
-        return hour >= self.night_starts or hour < self.night_ends  # across midnight
+        return in_hours(now.hour, self.night_starts, self.night_ends)
 
     def cue_volume(self, now: datetime) -> int:
         """The cue volume for a routine started at `now` (local time): quieter at night."""

@@ -704,6 +704,7 @@ class MainWindow(QMainWindow):
             from app.ui.reminders_view import RemindersPage
 
             titles = self._routine_titles()
+            scheduler = self.background.scheduler if self.background is not None else None
             self._reminders_page = RemindersPage(
                 self.settings_store.path.with_name("reminders.yaml"),
                 list(titles.items()),
@@ -713,12 +714,14 @@ class MainWindow(QMainWindow):
                 # "next" stays right after the computer's zone changes.
                 autostart_enabled=desktop_entries.autostart_enabled,
                 set_autostart=lambda on: desktop_entries.set_autostart(on, self.basedir),
+                # The scheduler's plan: "Next" in the list is what the tray says.
+                plan=scheduler.plan if scheduler is not None else None,
             )
             self._reminders_page.back_requested.connect(self.show_list)
-            if self.background is not None:
-                scheduler = self.background.scheduler
+            if scheduler is not None:
                 self._reminders_page.reminders_saved.connect(scheduler.reload)
                 scheduler.reminders_changed.connect(self._reminders_page.refresh)
+                scheduler.plan_changed.connect(self._reminders_page.refresh)
             self.pages.addWidget(self._reminders_page)
         self.pages.setCurrentWidget(self._reminders_page)
 

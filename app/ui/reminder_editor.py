@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.core.reminders import Reminder
 from app.core.routines import Text
-from app.ui.reminder_scheduler import short_day
-from app.ui.reminder_texts import EVERY_DAY, WEEKDAYS
+from app.ui.reminder_texts import EVERY_DAY, WEEKDAYS, short_day
 
 NEW_REMINDER_TIME = time(21, 30)  # an hour or so before a usual bedtime
 

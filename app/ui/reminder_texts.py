@@ -1,14 +1,40 @@
-"""How a reminder's days and time read in the reminders list and its messages."""
+"""How reminders read: their days and time, when one comes next, and the tray's line.
+
+Every text that says when a reminder comes is made here from the plan's answer
+(`app.core.reminder_plan`), so the tray, the reminders page and the notifications agree.
+"""
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import datetime, time
+from typing import assert_never
 
-from app.ui.reminder_scheduler import short_day, tr
+from PySide6.QtCore import QCoreApplication
+
+from app.core.nights import EVENING_STARTS_HOUR, SMALL_HOURS_END_HOUR, is_night_hour
+from app.core.reminder_plan import NextReminder, PlanStatus, Why
 
 EVERY_DAY = frozenset(range(7))
 WEEKDAYS = frozenset(range(5))
 WEEKEND = frozenset({5, 6})
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("reminders", text)
+
+
+def short_day(weekday: int) -> str:
+    """A weekday's short name, 0 = Monday."""
+    names = (
+        tr("Mon"),
+        tr("Tue"),
+        tr("Wed"),
+        tr("Thu"),
+        tr("Fri"),
+        tr("Sat"),
+        tr("Sun"),
+    )
+    return names[weekday]
 
 
 def days_text(days: frozenset[int]) -> str:
@@ -26,3 +52,59 @@ def days_text(days: frozenset[int]) -> str:
 
 def time_text(at: time) -> str:
     return f"{at.hour:02d}:{at.minute:02d}"
+
+
+def when_text(moment: datetime | None, now: datetime) -> str:
+    """When a reminder fires, in words: "tonight 22:30", "tomorrow 07:00", "Mon 22:30"."""
+    if moment is None:
+        return tr("off")
+    local_now = now.astimezone(moment.tzinfo)
+    clock = f"{moment.hour:02d}:{moment.minute:02d}"
+    days = (moment.date() - local_now.date()).days
+    small_hours_now = local_now.hour < SMALL_HOURS_END_HOUR
+    if days == 0:
+        if small_hours_now and moment.hour >= 12:
+            # At 00:30, "tonight 22:30" could be read as in a few minutes, and "today" as
+            # the day just ended: the weekday is the one way to say it plainly.
+            return f"{short_day(moment.weekday())} {clock}"
+        if is_night_hour(moment.hour):
+            return tr("tonight {time}").format(time=clock)
+        return tr("today {time}").format(time=clock)
+    if days == 1:
+        # At 23:00, 00:15 is still tonight to a person, though the date has turned.
+        if moment.hour < SMALL_HOURS_END_HOUR and local_now.hour >= EVENING_STARTS_HOUR:
+            return tr("tonight {time}").format(time=clock)
+        return tr("tomorrow {time}").format(time=clock)
+    if days < 7:
+        return f"{short_day(moment.weekday())} {clock}"
+    if days == 7:
+        return tr("next {day} {time}").format(day=short_day(moment.weekday()), time=clock)
+    return f"{moment.date().isoformat()} {clock}"
+
+
+def next_text(upcoming: NextReminder, now: datetime) -> str:
+    """A reminder's line in the list: "Next: tomorrow 22:30", "Off" or "Paused"."""
+    match upcoming.why:
+        case Why.OFF:
+            return tr("Off")
+        case Why.PAUSED:
+            return tr("Paused")
+        case Why.SCHEDULED | Why.SNOOZED | Why.SKIPPED | Why.DONE | Why.AFTER_PAUSE:
+            return tr("Next: {when}").format(when=when_text(upcoming.at, now))
+        case unreachable:
+            assert_never(unreachable)
+
+
+def status_text(status: PlanStatus) -> str:
+    """The tray's information line."""
+    if status.paused:
+        if status.paused_until is None:
+            return tr("Reminders paused")
+        return tr("Reminders paused until {when}").format(
+            when=when_text(status.paused_until, status.now)
+        )
+    if status.done_tonight:
+        return tr("Done tonight")
+    if status.next_time is None:
+        return tr("No reminders set")
+    return tr("Next reminder: {when}").format(when=when_text(status.next_time, status.now))

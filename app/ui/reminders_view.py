@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import Clock
 from app.core.errors import UnknotError
+from app.core.reminder_plan import ReminderPlan
 from app.core.reminders import (
     MAX_REMINDERS,
     MAX_SNOOZES,
@@ -34,7 +35,6 @@ from app.core.reminders import (
     load_reminders,
     local_zone,
     new_reminder_id,
-    next_fire,
     save_reminders,
 )
 from app.core.routines import Problem
@@ -42,8 +42,7 @@ from app.core.storage import set_aside
 from app.ui.notice import NoticeBar
 from app.ui.reminder_editor import ReminderEditor
 from app.ui.reminder_row import ReminderRow
-from app.ui.reminder_scheduler import when_text
-from app.ui.reminder_texts import time_text
+from app.ui.reminder_texts import next_text, time_text
 
 log = logging.getLogger(__name__)
 
@@ -85,9 +84,13 @@ class RemindersPage(QWidget):
         zone: tzinfo | None = None,
         autostart_enabled: Callable[[], bool] | None = None,
         set_autostart: Callable[[bool], None] | None = None,
+        plan: ReminderPlan | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`plan` is the running scheduler's, so "Next" here is what the tray says; without
+        one (no reminders running), each reminder's next time is as scheduled."""
         super().__init__(parent)
+        self._plan = plan if plan is not None else ReminderPlan.read_only(None, [])
         self._path = reminders_file
         self._titles = dict(routines)
         self._clock = clock
@@ -231,12 +234,7 @@ class RemindersPage(QWidget):
         self.add_button.setVisible(editable and len(self._reminders) < MAX_REMINDERS)
 
     def next_text(self, reminder: Reminder, now: datetime, zone: tzinfo) -> str:
-        if not reminder.enabled:
-            return self.tr("Off")
-        moment = next_fire(reminder, now, zone)
-        if moment is None:
-            return self.tr("Off")
-        return self.tr("Next: {when}").format(when=when_text(moment, now))
+        return next_text(self._plan.next_for(reminder, now, zone), now)
 
     def _routine_title(self, routine_id: str | None) -> str:
         if routine_id is None:

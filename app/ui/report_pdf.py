@@ -25,9 +25,10 @@ from PySide6.QtGui import (
 )
 
 from app import APP_NAME, __version__
-from app.core.diary_stats import NIGHT_CUTOFF_HOUR, Summary, night_of
+from app.core.diary_stats import Summary
 from app.core.disclaimer import DISCLAIMER
 from app.core.journal import SEVERITIES, Episode
+from app.core.nights import NIGHT_CUTOFF_HOUR, night_of
 from app.core.storage import atomic_write
 from app.ui.charts import ChartColors, paint_adherence
 from app.ui.episode_dialog import length_text
