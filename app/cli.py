@@ -18,7 +18,7 @@ from app.core.errors import UnknotError
 
 if TYPE_CHECKING:
     import argparse
-    from datetime import date
+    from datetime import date, datetime
 
     from app.core.journal import Journal
     from app.core.routines import Routine
@@ -519,10 +519,12 @@ def install_desktop_entry(basedir: Path | None) -> int:
     return 0
 
 
-def next_reminders(count: int, basedir: Path | None) -> int:
+def next_reminders(count: int, basedir: Path | None, now: datetime | None = None) -> int:
+    """Print each reminder's next `count` times; `now` is given by tests, else the clock."""
     from datetime import datetime
 
-    from app.core.reminders import load_reminders, local_zone, upcoming
+    from app.core.reminder_plan import STATE_FILE, ReminderPlan
+    from app.core.reminders import load_reminders, local_zone
     from app.core.storage import AppPaths
 
     if not 1 <= count <= MAX_NEXT_REMINDERS:
@@ -531,16 +533,41 @@ def next_reminders(count: int, basedir: Path | None) -> int:
             file=sys.stderr,
         )
         return 2
-    reminders, problems = load_reminders(AppPaths.resolve(basedir).reminders_file)
+    paths = AppPaths.resolve(basedir)
+    reminders, problems = load_reminders(paths.reminders_file)
     for problem in problems:
         print(problem, file=sys.stderr)
     zone = local_zone()
-    now = datetime.now(zone)
+    now = datetime.now(zone) if now is None else now
+    # The running app's plan as saved: skips, snoozes and a pause count here too.
+    plan = ReminderPlan.read_only(
+        paths.state_dir / STATE_FILE, reminders, _last_routine_done(paths.journal_file)
+    )
+    status = plan.status(now, zone)
+    if status.paused and status.paused_until is None:
+        print("unknot: reminders are paused until resumed", file=sys.stderr)
     for reminder in reminders:
-        if reminder.enabled:
-            for moment in upcoming(reminder, now, zone, count):
-                print(f"{reminder.id}\t{moment.isoformat(timespec='minutes')}")
+        for upcoming in plan.upcoming_for(reminder, now, zone, count):
+            if upcoming.at is not None:
+                print(f"{reminder.id}\t{upcoming.at.isoformat(timespec='minutes')}")
     return 1 if problems else 0
+
+
+def _last_routine_done(journal_file: Path) -> datetime | None:
+    """When a routine last played to its end, if the diary can be read; None if not."""
+    from app.core.errors import DiaryUnavailableError
+    from app.core.journal import Journal
+
+    if not journal_file.exists():
+        return None
+    try:
+        journal = Journal.open_to_read(journal_file)
+    except DiaryUnavailableError:
+        return None  # the times are then as if no routine was done: said by --export-diary
+    try:
+        return journal.last_finished_session_end()
+    finally:
+        journal.close()
 
 
 def total_seconds(routine: Routine) -> float:
