@@ -13,7 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Protocol
 
-from app import APP_NAME, __version__
+from app import APP_NAME, DEBUG_ENV, __version__
 from app.core.errors import UnknotError
 
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ NO_OPTIONS = SimpleNamespace(
     basedir=None,
     emergency=False,
     install_desktop_entry=False,
+    uninstall_desktop_entry=False,
+    debug=False,
     tray=False,
 )
 
@@ -123,6 +125,16 @@ def build_parser() -> argparse.ArgumentParser:
         "(unknot --emergency) for a dock's menu or a keyboard shortcut, and exit",
     )
     parser.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove what --install-desktop-entry installed, and exit",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help=f"write details to the log, not only what went wrong ({DEBUG_ENV}=1 does the same)",
+    )
+    parser.add_argument(
         "--basedir",
         metavar="DIR",
         type=Path,
@@ -164,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_command(args: Any) -> int:
+    if args.debug:
+        os.environ[DEBUG_ENV] = "1"  # read where the interface sets up its log
     if not args.validate:
         problem = basedir_problem(args.basedir)
         if problem is not None:
@@ -182,6 +196,8 @@ def _run_command(args: Any) -> int:
         return 2
     if args.install_desktop_entry:
         return install_desktop_entry(args.basedir)
+    if args.uninstall_desktop_entry:
+        return uninstall_desktop_entry()
     if args.next_reminders is not None:
         return next_reminders(args.next_reminders, args.basedir)
     return launch(args)
@@ -507,8 +523,12 @@ def export_report(target: Path, since: date | None, basedir: Path | None) -> int
 
 def install_desktop_entry(basedir: Path | None) -> int:
     from app.core.errors import WriteError
+    from app.core.storage import HOME_ENV
     from app.desktop.desktop_entries import install_launcher
 
+    if basedir is None and os.environ.get(HOME_ENV):
+        # The menu item then starts Unknot on the same data, as Settings' menu item does.
+        basedir = Path(os.environ[HOME_ENV])
     try:
         path = install_launcher(basedir)
     except WriteError as error:
@@ -516,6 +536,25 @@ def install_desktop_entry(basedir: Path | None) -> int:
         return 1
     print(f'Installed {path}: Unknot, with the action "Cramp relief now".')
     print("To bind a key, run `unknot --emergency` from your desktop's keyboard settings.")
+    return 0
+
+
+def uninstall_desktop_entry() -> int:
+    from app.core.errors import WriteError
+    from app.desktop.desktop_entries import autostart_enabled, remove_launcher
+
+    try:
+        removed = remove_launcher()
+    except WriteError as error:
+        print(f"unknot: cannot remove the desktop entry: {error}", file=sys.stderr)
+        return 1
+    if not removed:
+        print("Unknot was not in the applications menu; nothing to remove.")
+        return 0
+    for path in removed:
+        print(f"Removed {path}")
+    if autostart_enabled():
+        print("Unknot still starts when you log in; turn that off on its Reminders page.")
     return 0
 
 

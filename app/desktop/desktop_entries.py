@@ -1,7 +1,8 @@
 """The launcher in the applications menu, its icon, and starting at login (XDG desktop entries).
 
-Standard library only, and no Qt: the command line installs and removes these without
-starting the interface.
+The launcher, its metainfo and icons are the files in the repository's data/ folder,
+installed with Exec pointing at this installation. Standard library only, and no Qt: the
+command line installs and removes these without starting the interface.
 """
 
 from __future__ import annotations
@@ -13,15 +14,24 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import APP_ID, APP_NAME
+from app import APP_ID, APP_NAME, DESKTOP_ID
 from app.core.errors import WriteError
-from app.core.resources import ICONS_DIR
+from app.core.resources import DATA_DIR
 from app.core.storage import atomic_write
 
-ENTRY_FILE = f"{APP_ID}.desktop"
-ICON_NAME = APP_ID
+ENTRY_FILE = f"{DESKTOP_ID}.desktop"
+METAINFO_FILE = f"{DESKTOP_ID}.metainfo.xml"
+ICON_NAME = DESKTOP_ID
+# Named after the command, as before the launcher took the desktop id: a user's existing
+# "start at login" choice stays where it was.
+AUTOSTART_FILE = f"{APP_ID}.desktop"
+# What versions before the desktop id installed: removed on install and uninstall, so the
+# menu never shows Unknot twice.
+OLD_ENTRY_FILE = f"{APP_ID}.desktop"
+OLD_ICON_NAME = APP_ID
 EMERGENCY_ACTION = "cramp-relief"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256)
+HICOLOR = DATA_DIR / "icons" / "hicolor"
 # Desktop entries and icons are read by the menu and the session, not only by us.
 PUBLIC_FILE_MODE = 0o644
 
@@ -49,21 +59,27 @@ def launcher_file() -> Path:
 
 
 def autostart_file() -> Path:
-    return config_home() / "autostart" / ENTRY_FILE
+    return config_home() / "autostart" / AUTOSTART_FILE
+
+
+def metainfo_file() -> Path:
+    return data_home() / "metainfo" / METAINFO_FILE
 
 
 def _icon_files() -> list[tuple[Path, Path]]:
-    """(bundled source, installed target) for every icon size we may install."""
+    """(bundled source, installed target) for every icon in data/icons/hicolor."""
+    target_root = data_home() / "icons" / "hicolor"
+    sources = sorted(path for path in HICOLOR.rglob("*") if path.is_file())
+    return [(source, target_root / source.relative_to(HICOLOR)) for source in sources]
+
+
+def _old_files() -> list[Path]:
+    """The launcher and icons that versions before the desktop id installed."""
     hicolor = data_home() / "icons" / "hicolor"
-    pairs = [(ICONS_DIR / f"{APP_ID}.svg", hicolor / "scalable" / "apps" / f"{ICON_NAME}.svg")]
-    pairs += [
-        (
-            ICONS_DIR / f"{APP_ID}-{size}.png",
-            hicolor / f"{size}x{size}" / "apps" / f"{ICON_NAME}.png",
-        )
-        for size in PNG_SIZES
-    ]
-    return pairs
+    old = [data_home() / "applications" / OLD_ENTRY_FILE]
+    old.append(hicolor / "scalable" / "apps" / f"{OLD_ICON_NAME}.svg")
+    old += [hicolor / f"{size}x{size}" / "apps" / f"{OLD_ICON_NAME}.png" for size in PNG_SIZES]
+    return old
 
 
 def _console_script() -> str | None:
@@ -130,27 +146,24 @@ def _command_keys(argv: Sequence[str], folder: Path | None) -> list[tuple[str, s
 
 
 def launcher_text(basedir: Path | None = None) -> str:
+    """data/'s launcher, its commands pointing at this installation (and `basedir`)."""
     argv, folder = launch_command(basedir)
-    main: list[tuple[str, str]] = [
-        ("Type", "Application"),
-        ("Version", "1.4"),
-        ("Name", APP_NAME),
-        ("GenericName", "Calf cramp companion"),
-        ("Comment", "Calf stretching routines, night-time cramp relief and bedtime reminders"),
-        *_command_keys(argv, folder),
-        ("Icon", ICON_NAME),
-        ("Terminal", "false"),
-        ("Categories", "Utility;"),
-        ("Keywords", "cramp;calf;leg;stretch;stretching;night;bedtime;reminder;"),
-        ("StartupNotify", "true"),
-        ("Actions", f"{EMERGENCY_ACTION};"),
-    ]
-    action = [
-        ("Name", "Cramp relief now"),
-        ("Exec", exec_value([*argv, "--emergency"])),
-        ("Icon", ICON_NAME),
-    ]
-    return _entry_text([("Desktop Entry", main), (f"Desktop Action {EMERGENCY_ACTION}", action)])
+    source = DATA_DIR / ENTRY_FILE
+    try:
+        template = source.read_text(encoding="utf-8")
+    except OSError as error:
+        raise WriteError(launcher_file(), f"cannot read {source}: {error.strerror}") from error
+    lines = []
+    for line in template.splitlines():
+        key, _, value = line.partition("=")
+        if key == "Exec":
+            # The file says `unknot ARGS`; ARGS are plain words, kept as they are.
+            lines.append(f"Exec={exec_value([*argv, *value.split()[1:]])}")
+        elif key == "TryExec":
+            lines.extend(f"{name}={text}" for name, text in _command_keys(argv, folder)[1:])
+        else:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
 
 
 def autostart_text(basedir: Path | None = None, enabled: bool = True) -> str:
@@ -172,26 +185,32 @@ def autostart_text(basedir: Path | None = None, enabled: bool = True) -> str:
 
 
 def install_launcher(basedir: Path | None = None) -> Path:
-    """Add Unknot to the applications menu, with its icon; raises WriteError. Returns the file."""
-    for source, target in _icon_files():
-        if not source.is_file():
-            continue  # a size this build does not ship
+    """Add Unknot to the applications menu, with its icons and metainfo; raises WriteError.
+    Returns the launcher's file."""
+    text = launcher_text(basedir)
+    copies = [*_icon_files(), (DATA_DIR / METAINFO_FILE, metainfo_file())]
+    for source, target in copies:
         try:
             data = source.read_bytes()
         except OSError as error:
             raise WriteError(target, f"cannot read {source}: {error.strerror}") from error
         atomic_write(target, data, mode=PUBLIC_FILE_MODE)
     target = launcher_file()
-    atomic_write(target, launcher_text(basedir), mode=PUBLIC_FILE_MODE)
+    atomic_write(target, text, mode=PUBLIC_FILE_MODE)  # last: the menu shows it at once
+    for old in _old_files():
+        _remove(old)
     return target
 
 
-def remove_launcher() -> bool:
-    """Take Unknot out of the menu and remove its icons; False if it was not there."""
-    removed = _remove(launcher_file())
-    for _source, target in _icon_files():
-        removed = _remove(target) or removed
-    return removed
+def installed_files() -> list[Path]:
+    """Everything install_launcher writes (the autostart entry is set_autostart's)."""
+    return [launcher_file(), metainfo_file(), *(target for _source, target in _icon_files())]
+
+
+def remove_launcher() -> list[Path]:
+    """Take Unknot out of the menu with its icons and metainfo, also an older version's.
+    Returns the files removed: none if it was not installed."""
+    return [path for path in [*installed_files(), *_old_files()] if _remove(path)]
 
 
 def launcher_installed() -> bool:
@@ -226,7 +245,7 @@ def autostart_enabled() -> bool:
 
 def _system_autostart_files() -> list[Path]:
     folders = os.environ.get("XDG_CONFIG_DIRS", "") or "/etc/xdg"
-    candidates = (Path(folder) / "autostart" / ENTRY_FILE for folder in folders.split(":"))
+    candidates = (Path(folder) / "autostart" / AUTOSTART_FILE for folder in folders.split(":"))
     return [path for path in candidates if path.is_absolute() and path.is_file()]
 
 

@@ -16,7 +16,7 @@ from jeepney import DBusAddress, HeaderFields, new_method_call  # type: ignore[i
 from jeepney.bus_messages import MatchRule  # type: ignore[import-untyped]
 from PySide6.QtCore import QObject, Signal
 
-from app import APP_ID, APP_NAME
+from app import APP_ID, APP_NAME, DESKTOP_ID
 from app.core.resources import ICONS_DIR
 from app.desktop.dbus_link import (
     NO_SERVICE_ERRORS,
@@ -212,7 +212,7 @@ class DesktopNotifier(QObject):
         hints: dict[str, tuple[str, object]] = {
             "urgency": ("y", int(urgency)),
             # Lets the server group our notifications and show the launcher's name and icon.
-            "desktop-entry": ("s", APP_ID),
+            "desktop-entry": ("s", DESKTOP_ID),
         }
         if category:
             hints["category"] = ("s", category)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from app import APP_ID, APP_NAME
+from app import APP_ID, APP_NAME, DEBUG_ENV, DESKTOP_ID
 from app.core import launch_snapshot
 from app.core.clock import SystemClock
 from app.core.errors import FileSetAsideError, RoutineNotFoundError, UnknotError
@@ -63,7 +63,7 @@ def run(args: LaunchOptions, lock: PrimaryLock | None) -> int:
 
     app = QApplication([sys.argv[0] if sys.argv else APP_ID])
     app.setApplicationName(APP_NAME)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)  # the Wayland app id: the launcher and its icon
     # Set by name, without asking style() first: wrapping the QStyle object makes PySide6
     # build its enum classes, about 30 ms before the first paint.
     app.setStyle("Fusion")
@@ -547,9 +547,14 @@ def _rss_mb() -> float:
     return 0.0
 
 
+def debug_logging() -> bool:
+    """Whether --debug or UNKNOT_DEBUG asked for details in the log."""
+    return os.environ.get(DEBUG_ENV, "") not in ("", "0")
+
+
 def _set_up_logging(paths: AppPaths) -> None:
     root = logging.getLogger()
-    root.setLevel(logging.INFO)
+    root.setLevel(logging.DEBUG if debug_logging() else logging.INFO)
     try:
         _rotate_log(paths.log_file)
         handler: logging.Handler = logging.FileHandler(paths.log_file, encoding="utf-8")

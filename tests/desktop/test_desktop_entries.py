@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from app.core.resources import ICONS_DIR
+from app import DESKTOP_ID
+from app.core.resources import DATA_DIR, ICONS_DIR
 from app.desktop.desktop_entries import (
     ENTRY_FILE,
+    METAINFO_FILE,
     autostart_enabled,
     autostart_file,
     exec_value,
@@ -20,6 +22,7 @@ from app.desktop.desktop_entries import (
     launch_command,
     launcher_file,
     launcher_installed,
+    metainfo_file,
     remove_launcher,
     set_autostart,
 )
@@ -154,14 +157,14 @@ def test_install_launcher_writes_the_entry_and_icons(script_beside_python: Path,
 
     written = install_launcher(Path("/srv/unknot profile"))
 
-    assert written == xdg / "data" / "applications" / "unknot.desktop"
+    assert written == xdg / "data" / "applications" / "io.github.unknot.Unknot.desktop"
     assert launcher_installed()
     assert written.stat().st_mode & 0o777 == 0o644
     entry = groups(written)
     main = entry["Desktop Entry"]
     assert main["Type"] == "Application"
     assert main["Name"] == "Unknot"
-    assert main["Icon"] == "unknot"
+    assert main["Icon"] == "io.github.unknot.Unknot"
     assert main["Categories"] == "Utility;"
     assert main["StartupNotify"] == "true"
     assert main["Actions"] == "cramp-relief;"
@@ -175,11 +178,14 @@ def test_install_launcher_writes_the_entry_and_icons(script_beside_python: Path,
     assert split_exec(relief["Exec"]) == [*command, "--emergency"]
 
     hicolor = xdg / "data" / "icons" / "hicolor"
-    svg = hicolor / "scalable" / "apps" / "unknot.svg"
+    svg = hicolor / "scalable" / "apps" / "io.github.unknot.Unknot.svg"
     assert svg.read_bytes() == (ICONS_DIR / "unknot.svg").read_bytes()
-    png = hicolor / "48x48" / "apps" / "unknot.png"
-    assert png.read_bytes() == (ICONS_DIR / "unknot-48.png").read_bytes()
-    assert png.stat().st_mode & 0o777 == 0o644
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        png = hicolor / f"{size}x{size}" / "apps" / "io.github.unknot.Unknot.png"
+        assert png.read_bytes() == (ICONS_DIR / f"unknot-{size}.png").read_bytes()
+        assert png.stat().st_mode & 0o777 == 0o644
+    metainfo = xdg / "data" / "metainfo" / "io.github.unknot.Unknot.metainfo.xml"
+    assert metainfo.read_bytes() == (DATA_DIR / METAINFO_FILE).read_bytes()
 
 
 def test_install_from_a_source_checkout_sets_the_folder(
@@ -198,15 +204,73 @@ def test_install_replaces_an_older_entry(script_beside_python: Path) -> None:
     exec_line = groups(launcher_file())["Desktop Entry"]["Exec"]
     assert split_exec(exec_line)[-1] == "/second"
     leftovers = [path.name for path in launcher_file().parent.iterdir()]
-    assert leftovers == ["unknot.desktop"]  # no temporary files left behind
+    assert leftovers == [ENTRY_FILE]  # no temporary files left behind
+
+
+def files_under(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*") if not path.is_dir())
 
 
 def test_remove_launcher_takes_everything_away(script_beside_python: Path, xdg: Path) -> None:
     install_launcher()
-    assert remove_launcher()
+    installed = files_under(xdg / "data")
+    assert len(installed) == 10  # the launcher, the metainfo, an SVG and seven PNG sizes
+
+    assert launcher_file() in installed
+    assert metainfo_file() in installed
+
+    assert sorted(remove_launcher()) == installed
     assert not launcher_installed()
-    assert not list((xdg / "data").rglob("unknot*"))
-    assert not remove_launcher()  # nothing left to remove
+    assert files_under(xdg / "data") == []
+    assert remove_launcher() == []  # nothing left to remove
+
+
+def older_install(xdg: Path) -> list[Path]:
+    """What versions before the desktop id installed: unknot.desktop and icons named unknot."""
+    hicolor = xdg / "data" / "icons" / "hicolor"
+    old = [
+        xdg / "data" / "applications" / "unknot.desktop",
+        hicolor / "scalable" / "apps" / "unknot.svg",
+        hicolor / "48x48" / "apps" / "unknot.png",
+    ]
+    for path in old:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("old")
+    return old
+
+
+def test_installing_replaces_an_older_versions_launcher(
+    script_beside_python: Path, xdg: Path
+) -> None:
+    old = older_install(xdg)
+    install_launcher()
+    assert not any(path.exists() for path in old)
+    assert [path.name for path in (xdg / "data" / "applications").iterdir()] == [ENTRY_FILE]
+
+
+def test_removing_takes_an_older_versions_launcher_too(
+    script_beside_python: Path, xdg: Path
+) -> None:
+    old = older_install(xdg)
+    assert sorted(remove_launcher()) == sorted(old)
+    assert files_under(xdg / "data") == []
+
+
+def test_the_installed_launcher_is_the_repositorys_with_this_installations_command(
+    script_beside_python: Path,
+) -> None:
+    install_launcher(Path("/srv/profile"))
+    installed = groups(launcher_file())
+    shipped = groups(DATA_DIR / ENTRY_FILE)
+    command = [str(script_beside_python), "--basedir", "/srv/profile"]
+    assert split_exec(installed["Desktop Entry"].pop("Exec")) == command
+    assert unescape_string(installed["Desktop Entry"].pop("TryExec")) == str(script_beside_python)
+    relief = installed["Desktop Action cramp-relief"]
+    assert split_exec(relief.pop("Exec")) == [*command, "--emergency"]
+    assert shipped["Desktop Entry"].pop("Exec") == "unknot"
+    assert shipped["Desktop Entry"].pop("TryExec") == "unknot"
+    assert shipped["Desktop Action cramp-relief"].pop("Exec") == "unknot --emergency"
+    assert installed == shipped
 
 
 def test_autostart_on_and_off(script_beside_python: Path, xdg: Path) -> None:
@@ -214,6 +278,7 @@ def test_autostart_on_and_off(script_beside_python: Path, xdg: Path) -> None:
 
     set_autostart(True, Path("/srv/profile"))
 
+    # Named as before the desktop id, so an existing choice stays on.
     assert autostart_file() == xdg / "config" / "autostart" / "unknot.desktop"
     assert autostart_enabled()
     main = groups(autostart_file())["Desktop Entry"]
@@ -280,3 +345,79 @@ def test_the_module_stays_free_of_qt() -> None:
     )
     environment = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     subprocess.run([sys.executable, "-c", code], check=True, env=environment)
+
+
+# The files in the repository, as a software centre and a menu read them.
+
+SHIPPED_ICONS = [
+    "scalable/apps/io.github.unknot.Unknot.svg",
+    *(f"{size}x{size}/apps/io.github.unknot.Unknot.png" for size in (16, 24, 32, 48, 64, 128, 256)),
+]
+
+
+def test_the_shipped_files_are_named_by_the_desktop_id() -> None:
+    assert DESKTOP_ID == "io.github.unknot.Unknot"
+    assert (DATA_DIR / f"{DESKTOP_ID}.desktop").is_file()
+    assert (DATA_DIR / f"{DESKTOP_ID}.metainfo.xml").is_file()
+    hicolor = DATA_DIR / "icons" / "hicolor"
+    assert sorted(str(path.relative_to(hicolor)) for path in files_under(hicolor)) == sorted(
+        SHIPPED_ICONS
+    )
+
+
+def test_the_hicolor_icons_are_the_apps_own() -> None:
+    """data/'s icons are copies of assets/icons, which the window and the tray use."""
+    hicolor = DATA_DIR / "icons" / "hicolor"
+    for relative in SHIPPED_ICONS:
+        size = relative.split("x", 1)[0]
+        source = ICONS_DIR / (
+            "unknot.svg" if relative.startswith("scalable") else f"unknot-{size}.png"
+        )
+        assert (hicolor / relative).read_bytes() == source.read_bytes(), relative
+
+
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None,
+    reason="desktop-file-validate is not installed (Debian package desktop-file-utils)",
+)
+def test_the_shipped_launcher_passes_desktop_file_validate() -> None:
+    result = subprocess.run(
+        ["desktop-file-validate", str(DATA_DIR / ENTRY_FILE)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""  # not even a hint
+
+
+@pytest.mark.skipif(
+    shutil.which("appstreamcli") is None,
+    reason="appstreamcli is not installed (Debian package appstream)",
+)
+def test_the_metainfo_passes_appstreamcli_validate() -> None:
+    result = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(DATA_DIR / METAINFO_FILE)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    # Errors and warnings fail; infos pass (older appstreamcli does not know <developer>).
+    assert not [line for line in result.stdout.splitlines() if line[:2] in ("E:", "W:")]
+
+
+def test_the_metainfo_names_the_launcher_the_command_and_this_version() -> None:
+    from xml.etree import ElementTree
+
+    from app import __version__
+
+    root = ElementTree.parse(DATA_DIR / METAINFO_FILE).getroot()
+    assert root.findtext("id") == DESKTOP_ID
+    assert root.findtext("launchable") == ENTRY_FILE
+    assert root.findtext("provides/binary") == "unknot"
+    assert root.find("content_rating") is not None
+    assert root.find("screenshots/screenshot/image") is not None
+    newest = root.find("releases/release")
+    assert newest is not None
+    assert newest.get("version") == __version__

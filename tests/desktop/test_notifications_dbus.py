@@ -96,7 +96,7 @@ def test_notify_sends_the_arguments_a_server_expects(
     ]
     assert hints == {
         "urgency": ["y", 2],
-        "desktop-entry": ["s", "unknot"],
+        "desktop-entry": ["s", "io.github.unknot.Unknot"],
         "category": ["s", "x-unknot.reminder"],
         "sound-name": ["s", "alarm-clock-elapsed"],
     }
@@ -258,7 +258,7 @@ def test_the_icon_is_the_theme_name_once_installed(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert default_icon().startswith("file:///")
     install_launcher()
-    assert default_icon() == "unknot"
+    assert default_icon() == "io.github.unknot.Unknot"
 
 
 def test_a_signal_that_arrives_during_a_call_is_delivered_after_it(

@@ -67,7 +67,7 @@ ACTIONS = [
 ]
 HINTS = {
     "urgency": ["y", 1],
-    "desktop-entry": ["s", "unknot"],
+    "desktop-entry": ["s", "io.github.unknot.Unknot"],
     "category": ["s", "x-unknot.reminder"],
 }
 # Ids past 2**31 show they travel as uint32 through the notifier and the service's lookup.
