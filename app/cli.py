@@ -11,7 +11,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from app import APP_NAME, DEBUG_ENV, __version__
 from app.core.errors import UnknotError
@@ -23,14 +23,7 @@ if TYPE_CHECKING:
     from app.core.journal import Journal
     from app.core.routines import Routine
     from app.desktop.instance_client import PrimaryLock
-
-
-class LaunchOptions(Protocol):
-    """What starting the interface needs from the command line."""
-
-    routine: str | None
-    basedir: Path | None
-    emergency: bool
+    from app.ui.application import LaunchOptions
 
 
 # The most upcoming times --next-reminders prints per reminder: enough for years of a

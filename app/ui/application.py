@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -27,7 +27,6 @@ from app.core.storage import AppPaths
 from app.desktop.instance_client import PrimaryLock
 
 if TYPE_CHECKING:
-    from app.cli import LaunchOptions
     from app.core.content import Content
     from app.core.journal import Journal
     from app.core.routines import Library
@@ -37,6 +36,16 @@ if TYPE_CHECKING:
     from app.ui.reminder_service import ReminderService
 
 log = logging.getLogger(__name__)
+
+
+class LaunchOptions(Protocol):
+    """What starting the interface needs from the command line (which passes its parsed
+    options; the interface never imports the command line)."""
+
+    routine: str | None
+    basedir: Path | None
+    emergency: bool
+
 
 # Set by the start-up benchmark: write the moment of the first paint to this file and quit.
 FIRST_PAINT_ENV = "UNKNOT_BENCHMARK_FIRST_PAINT"

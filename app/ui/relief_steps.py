@@ -29,7 +29,7 @@ from app.core.relief import ReliefPlan, ReliefSession
 from app.core.timeline import CueKind
 from app.ui.format import clock_text
 from app.ui.illustration import IllustrationWidget
-from app.ui.relief_view import relief_label, signs_button
+from app.ui.relief_parts import relief_label, signs_button
 from app.ui.theme import NIGHT
 from app.ui.warning_signs import NIGHT_TIER_COLORS, WarningSignsView
 

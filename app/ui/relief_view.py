@@ -13,18 +13,17 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.ui.plain import plain
+from app.ui.relief_parts import relief_label, signs_button
 from app.ui.theme import NIGHT, Colors
 
 if TYPE_CHECKING:
@@ -99,23 +98,6 @@ def relief_style(c: Colors = NIGHT) -> str:
     }}
     QWidget#relief QScrollArea > QWidget > QWidget {{ background: transparent; }}
     """
-
-
-def signs_button(parent: QWidget, requested: SignalInstance) -> QPushButton:
-    """The "Warning signs" button, at the bottom left of every relief page: always in the
-    same place. A click emits the page's `requested` signal."""
-    button = QPushButton(parent.tr("Warning signs"))
-    button.setToolTip(parent.tr("When to get help (F1 or W)"))
-    button.clicked.connect(requested.emit)
-    return button
-
-
-def relief_label(text: str = "", role: str = "") -> QLabel:
-    label = plain(QLabel(text))
-    label.setWordWrap(True)
-    if role:
-        label.setProperty("role", role)
-    return label
 
 
 class ChoiceButton(QPushButton):
