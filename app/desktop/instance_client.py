@@ -10,6 +10,7 @@ The protocol is one JSON object per line each way: a request such as
 from __future__ import annotations
 
 import contextlib
+import enum
 import fcntl
 import json
 import os
@@ -27,12 +28,21 @@ STARTUP_WAIT_S = 5.0  # how long to wait for an instance that is starting to lis
 
 __all__ = [
     "EMERGENCY_TIMEOUT_S",
+    "InstanceCommand",
     "NoSingleInstanceError",
     "PrimaryLock",
     "Reply",
     "forward_or_lock",
     "send",
 ]
+
+
+class InstanceCommand(enum.StrEnum):
+    """What a later launch asks of the running instance: the request's "command"."""
+
+    SHOW = "show"  # raise the window
+    ROUTINE = "routine"  # raise it and start the routine named by "id"
+    EMERGENCY = "emergency"  # the relief screen, answered once it is painted
 
 
 @dataclass(frozen=True)

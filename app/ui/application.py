@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, assert_never
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -24,7 +24,7 @@ from app.core.launch_snapshot import Fingerprint, RoutineCard, Snapshot
 from app.core.resources import ICONS_DIR, SOUNDS_DIR
 from app.core.settings import Settings, SettingsStore, from_document, to_document
 from app.core.storage import AppPaths
-from app.desktop.instance_client import PrimaryLock
+from app.desktop.instance_client import InstanceCommand, PrimaryLock
 
 if TYPE_CHECKING:
     from app.core.content import Content
@@ -450,34 +450,42 @@ class Startup:
         """A request from a later launch; None when `respond` will be called later."""
         from app.ui.errors import explain
 
-        command = request.get("command")
         use_activation_token(str(request.get("activation_token", "")))
-        if command == "emergency" and respond is not None:
-            # Acknowledged only once the relief screen is on the glass.
-            self.window.when_relief_painted(lambda: respond(True, ""))
-            self.window.show_relief()
-            QTimer.singleShot(
-                RELIEF_PAINT_LIMIT_MS,
-                lambda: respond(False, "the relief screen was shown but not painted in time"),
-            )
-            return None
-        if command == "emergency":
-            self.window.show_relief()
-            return True, ""
-        self.window.raise_window()
-        if command == "show":
-            return True, ""
-        if command == "routine":
-            if self.window.relief_showing:
-                return False, "the relief screen is open; a routine can start after it"
-            try:
-                self.window_with_routines().start_routine(str(request.get("id", "")))
-            except RoutineNotFoundError as error:
-                self.window.show_list()
-                self.window.tell(explain(error))
-                return False, explain(error)
-            return True, ""
-        return False, f"unknown command {command!r}"
+        asked = request.get("command")
+        try:
+            command = InstanceCommand(str(asked))
+        except ValueError:
+            self.window.raise_window()  # a newer launch's request: at least the window
+            return False, f"unknown command {asked!r}"
+        match command:
+            case InstanceCommand.EMERGENCY:
+                if respond is None:
+                    self.window.show_relief()
+                    return True, ""
+                # Acknowledged only once the relief screen is on the glass.
+                self.window.when_relief_painted(lambda: respond(True, ""))
+                self.window.show_relief()
+                QTimer.singleShot(
+                    RELIEF_PAINT_LIMIT_MS,
+                    lambda: respond(False, "the relief screen was shown but not painted in time"),
+                )
+                return None
+            case InstanceCommand.SHOW:
+                self.window.raise_window()
+                return True, ""
+            case InstanceCommand.ROUTINE:
+                self.window.raise_window()
+                if self.window.relief_showing:
+                    return False, "the relief screen is open; a routine can start after it"
+                try:
+                    self.window_with_routines().start_routine(str(request.get("id", "")))
+                except RoutineNotFoundError as error:
+                    self.window.show_list()
+                    self.window.tell(explain(error))
+                    return False, explain(error)
+                return True, ""
+            case unreachable:
+                assert_never(unreachable)
 
 
 class WindowOnDemand:
