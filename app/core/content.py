@@ -9,8 +9,8 @@ from pathlib import Path
 from yaml.nodes import Node
 
 from app.core.emergency_numbers import Region, fill, placeholders
-from app.core.routine_loader import FileChecker, SkipItemError
 from app.core.routines import Evidence, Problem, Text
+from app.core.yaml_checker import SkipItemError, YamlChecker
 
 CONTENT_VERSION = 1
 TIER_KEYS = ("id", "title", "signs")
@@ -88,8 +88,8 @@ def load_content(folder: Path, assets_dir: Path) -> Content:
 
 def _open(
     path: Path, assets_dir: Path, key: str, content: Content
-) -> tuple[FileChecker, list[Node]]:
-    checker = FileChecker(path, assets_dir, content.problems)
+) -> tuple[YamlChecker, list[Node]]:
+    checker = YamlChecker(path, content.problems, kind="a content file")
     root = checker.compose_document()
     if root is None:
         return checker, []
@@ -131,7 +131,7 @@ def _load_warning_signs(path: Path, assets_dir: Path, content: Content) -> None:
             continue
 
 
-def _checked_text(checker: FileChecker, node: Node, where: str) -> Text:
+def _checked_text(checker: YamlChecker, node: Node, where: str) -> Text:
     text = checker.text(node, where)
     unknown = unknown_placeholders(text)
     if unknown:

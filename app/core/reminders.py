@@ -22,10 +22,10 @@ from yaml.nodes import Node
 
 from app.core.bounded_read import MAX_FILE_BYTES
 from app.core.nights import wall_time_on
-from app.core.routine_loader import ID_PATTERN, FileChecker, SkipItemError
 from app.core.routines import Problem, Text
 from app.core.storage import atomic_write
 from app.core.text import DEFAULT_LANGUAGE
+from app.core.yaml_checker import ID_PATTERN, SkipItemError, YamlChecker
 
 SCHEMA_VERSION = 1
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -91,7 +91,7 @@ def load_reminders(path: Path) -> tuple[list[Reminder], list[Problem]]:
     problems: list[Problem] = []
     if not path.exists():
         return [], problems
-    checker = FileChecker(path, path.parent, problems, kind="a reminders file")
+    checker = YamlChecker(path, problems, kind="a reminders file")
     root = checker.compose_document()
     if root is None:
         return [], problems
@@ -138,7 +138,7 @@ def load_reminders(path: Path) -> tuple[list[Reminder], list[Problem]]:
     return reminders, problems
 
 
-def _reminder(checker: FileChecker, node: Node, where: str) -> Reminder:
+def _reminder(checker: YamlChecker, node: Node, where: str) -> Reminder:
     fields = checker.mapping(node, where, REMINDER_KEYS, required=("id", "time", "days"))
     reminder_id = checker.string(fields["id"][1], f"{where}.id", ID_PATTERN)
     time_node = fields["time"][1]

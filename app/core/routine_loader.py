@@ -7,7 +7,6 @@ column, and an alias bomb is caught the moment a node is met twice.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -15,11 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
-from app.core.bounded_read import FileRefusedError, read_bounded
 from app.core.routine_files import RoutineFile, discover
 from app.core.routines import (
     Dose,
@@ -36,11 +32,19 @@ from app.core.routines import (
     Text,
     Variant,
 )
-from app.core.yamlio import Loader
+from app.core.yaml_checker import (
+    ID_PATTERN,
+    SkipItemError,
+    YamlChecker,
+)
+from app.core.yaml_checker import (
+    join as _join,
+)
+from app.core.yaml_checker import (
+    suggest as _suggest,
+)
 
 SCHEMA_VERSION = 1
-MAX_TEXT_CHARS = 2_000
-MAX_ALIAS_REPORTS = 10
 MAX_STEPS = 200
 # The longest a routine may last, every step and side, set and rep counted. The longest
 # bundled one lasts 13 minutes; a longer limit only lets a mistake (20 sets of 100 reps of
@@ -48,12 +52,8 @@ MAX_STEPS = 200
 MAX_ROUTINE_MS = 2 * 60 * 60 * 1000
 PICTURE_SUFFIXES = (".svg", ".png")
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 TAG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,31}$")
-LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
-_TAG = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null")}
 
 DOSE_KEYS = ("sets", "reps", "hold", "pace", "duration", "rest")
 TIMING_KEYS = ("hold", "pace", "duration")
@@ -105,9 +105,9 @@ def load_library(files: Sequence[RoutineFile], assets_dir: Path) -> Library:
     """Load every file; problems are gathered, and one bad file never stops the others."""
     library = Library()
     failed_exercises: set[str] = set()
-    pending: list[tuple[FileChecker, dict[str, tuple[Node, Node]], bool]] = []
+    pending: list[tuple[RoutineChecker, dict[str, tuple[Node, Node]], bool]] = []
     for routine_file in files:
-        context = FileChecker(routine_file.path, assets_dir, library.problems)
+        context = RoutineChecker(routine_file.path, library.problems, assets_dir=assets_dir)
         top = context.read_top()
         if top is None:
             continue
@@ -138,7 +138,7 @@ def load_library(files: Sequence[RoutineFile], assets_dir: Path) -> Library:
 
 
 def _register_exercise(
-    context: FileChecker, library: Library, exercise: Exercise, node: Node
+    context: RoutineChecker, library: Library, exercise: Exercise, node: Node
 ) -> None:
     if exercise.id in library.exercises:
         other = library.exercises[exercise.id].source_file
@@ -158,44 +158,12 @@ def validate_files(paths: Iterable[Path], bundled_dir: Path, assets_dir: Path) -
     return [p for p in library.problems if p.file.absolute() in wanted]
 
 
-class SkipItemError(Exception):
-    """Raised inside a field check once its problem is recorded, to skip the item."""
-
-
 @dataclass
-class FileChecker:
-    """Checks the nodes of one file, recording problems against it."""
+class RoutineChecker(YamlChecker):
+    """Checks the nodes of one routine or exercise-library file against the routine schema."""
 
-    path: Path
-    assets_dir: Path
-    problems: list[Problem]
+    assets_dir: Path = field(kw_only=True)
     kind: str = "a routine file"  # how a too-large file's message names it
-    _seen: set[int] = field(default_factory=set)
-    _constructor: SafeConstructor = field(default_factory=SafeConstructor)
-
-    # -- reporting -------------------------------------------------------
-
-    def problem(
-        self, node: Node | None, where: str, message: str, severity: Severity = Severity.ERROR
-    ) -> None:
-        line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (0, 0)
-        self.problems.append(Problem(self.path, line, column, where, message, severity))
-
-    def fail(self, node: Node | None, where: str, message: str) -> SkipItemError:
-        self.problem(node, where, message)
-        return SkipItemError()
-
-    def errors_so_far(self) -> int:
-        return sum(1 for p in self.problems if p.file == self.path and p.severity is Severity.ERROR)
-
-    # -- reading ---------------------------------------------------------
-
-    def compose_document(self) -> Node | None:
-        """The file's root node, or None with the problems recorded (including aliases)."""
-        root = self._compose()
-        if root is None or self._report_aliases(root):
-            return None
-        return root
 
     def read_top(self) -> dict[str, tuple[Node, Node]] | None:
         root = self.compose_document()
@@ -215,159 +183,6 @@ class FileChecker:
             return None
         return top
 
-    def _compose(self) -> Node | None:
-        try:
-            text = read_bounded(self.path, self.kind).decode("utf-8")
-        except FileRefusedError as error:
-            self.problem(None, "", error.reason)
-            return None
-        except OSError as error:
-            self.problem(None, "", f"cannot be read: {error.strerror or error}")
-            return None
-        except UnicodeDecodeError as error:
-            self.problem(None, "", f"is not UTF-8 text (byte {error.start})")
-            return None
-        try:
-            node = yaml.compose(text, Loader=Loader)
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            message = error.problem or str(error)
-            context = error.context_mark
-            if error.context and context is not None and context is not mark:
-                message += f" ({error.context}, which starts at {context.line + 1}:"
-                message += f"{context.column + 1})"
-            self.problems.append(Problem(self.path, line, column, "", f"invalid YAML: {message}"))
-            return None
-        except yaml.YAMLError as error:
-            self.problem(None, "", f"invalid YAML: {error}")
-            return None
-        except RecursionError:
-            self.problem(None, "", "invalid YAML: nested too deeply")
-            return None
-        if node is None:
-            self.problem(None, "", "the file is empty")
-        return node
-
-    def _report_aliases(self, root: Node) -> bool:
-        """Report aliases in the file (the first few); True if there were any.
-
-        PyYAML shares one node between an anchor and all its aliases, so a node met twice
-        is an alias. Not descending into it again keeps a "billion laughs" file linear.
-        """
-        seen: set[int] = set()
-        uses: list[tuple[Node, str]] = []
-        # (node, field path, where to point if it is an alias: its key, or its list)
-        pending: list[tuple[Node, str, Node]] = [(root, "", root)]
-        while pending:
-            node, where, place = pending.pop()
-            if id(node) in seen:
-                uses.append((place, where))
-                continue
-            seen.add(id(node))
-            if isinstance(node, MappingNode):
-                for key, value in reversed(node.value):
-                    label = _join(where, str(getattr(key, "value", "?")))
-                    pending.append((value, label, key))
-                    pending.append((key, label, key))
-            elif isinstance(node, SequenceNode):
-                for index in reversed(range(len(node.value))):
-                    pending.append((node.value[index], f"{where}[{index}]", node))
-        for place, where in uses[:MAX_ALIAS_REPORTS]:
-            self.problem(place, where, "anchors and aliases (&name, *name) are not allowed")
-        if len(uses) > MAX_ALIAS_REPORTS:
-            self.problem(None, "", f"and {len(uses) - MAX_ALIAS_REPORTS} more aliases")
-        return bool(uses)
-
-    def _visit(self, node: Node, where: str) -> None:
-        # Aliases were refused before any field was read; this guards a refactor that forgets.
-        assert id(node) not in self._seen, "aliases are refused before validation"
-        self._seen.add(id(node))
-
-    def scalar(self, node: Node, where: str) -> Any:
-        self._visit(node, where)
-        if not isinstance(node, ScalarNode):
-            raise self.fail(node, where, f"expected a single value, got a {_kind(node)}")
-        if node.tag not in _SCALAR_TAGS:
-            raise self.fail(node, where, f"the tag {node.tag!r} is not allowed")
-        return self._constructor.construct_object(node)
-
-    def mapping(
-        self,
-        node: Node,
-        where: str,
-        allowed: Sequence[str],
-        required: Sequence[str] = (),
-    ) -> dict[str, tuple[Node, Node]]:
-        self._visit(node, where)
-        if not isinstance(node, MappingNode) or node.tag != f"{_TAG}map":
-            raise self.fail(node, where, f"expected a mapping of keys, got a {_kind(node)}")
-        result: dict[str, tuple[Node, Node]] = {}
-        ok = True
-        for key_node, value_node in node.value:
-            key = self.scalar(key_node, where)
-            label = _join(where, str(key))
-            if not isinstance(key, str):
-                self.problem(key_node, label, "keys must be words")
-                ok = False
-            elif key in result:
-                self.problem(key_node, label, "appears twice")
-                ok = False
-            elif key not in allowed:
-                hint = _suggest(key, allowed)
-                suffix = f"; did you mean {hint!r}?" if hint else ""
-                self.problem(key_node, label, f"unknown key{suffix}")
-                ok = False
-            else:
-                result[key] = (key_node, value_node)
-        for key in required:
-            if key not in result:
-                self.problem(node, _join(where, key), "is required")
-                ok = False
-        if not ok:
-            raise SkipItemError()
-        return result
-
-    def sequence(self, node: Node, where: str, low: int = 0, high: int = 1000) -> list[Node]:
-        self._visit(node, where)
-        if not isinstance(node, SequenceNode) or node.tag != f"{_TAG}seq":
-            raise self.fail(node, where, f"expected a list, got a {_kind(node)}")
-        if not low <= len(node.value) <= high:
-            raise self.fail(node, where, f"expected {low} to {high} items, got {len(node.value)}")
-        return list(node.value)
-
-    def string(self, node: Node, where: str, pattern: re.Pattern[str] | None = None) -> str:
-        value = self.scalar(node, where)
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(node, where, f"expected text, got {value!r}")
-        if pattern is not None and not pattern.match(value):
-            raise self.fail(node, where, f"{value!r} must match {pattern.pattern}")
-        return value
-
-    def text(self, node: Node, where: str) -> Text:
-        """A plain string, or a mapping of language code to string."""
-        if isinstance(node, MappingNode):
-            self._visit(node, where)
-            translations: dict[str, str] = {}
-            for key_node, value_node in node.value:
-                code = self.string(key_node, where, LANGUAGE_PATTERN)
-                translations[code] = self._one_text(value_node, _join(where, code))
-            if not translations:
-                raise self.fail(node, where, "expected at least one language")
-            return Text.of(translations)
-        return Text.plain(self._one_text(node, where))
-
-    def _one_text(self, node: Node, where: str) -> str:
-        value = self.string(node, where).strip()
-        if len(value) > MAX_TEXT_CHARS:
-            raise self.fail(node, where, f"longer than {MAX_TEXT_CHARS} characters")
-        return value
-
-    def texts(self, node: Node, where: str) -> tuple[Text, ...]:
-        return tuple(
-            self.text(item, f"{where}[{i}]") for i, item in enumerate(self.sequence(node, where))
-        )
-
     def number(self, node: Node, key: str, where: str) -> float:
         value = self.scalar(node, where)
         low, high, whole = RANGES[key]
@@ -379,20 +194,6 @@ class FileChecker:
             unit = "" if whole else " seconds"
             raise self.fail(node, where, f"{value} is out of range ({low:g} to {high:g}{unit})")
         return float(value)
-
-    def boolean(self, node: Node, where: str) -> bool:
-        value = self.scalar(node, where)
-        if not isinstance(value, bool):
-            raise self.fail(node, where, f"expected true or false, got {value!r}")
-        return value
-
-    def choice(self, node: Node, where: str, options: type[Any]) -> Any:
-        value = self.scalar(node, where)
-        try:
-            return options(value)
-        except ValueError:
-            names = ", ".join(o.value for o in options)
-            raise self.fail(node, where, f"{value!r} is not one of: {names}") from None
 
     # -- exercises -------------------------------------------------------
 
@@ -770,29 +571,8 @@ def _duration(ms: int) -> str:
     return f"{hours} h {minutes} min" if hours else f"{minutes} min"
 
 
-def _suggest(word: str, options: Sequence[str]) -> str | None:
-    """The option the user most likely meant; swapped letters ("rpes") count as closest."""
-    swapped = [option for option in options if sorted(option) == sorted(word)]
-    if swapped:
-        return swapped[0]
-    close = difflib.get_close_matches(word, options, n=1)
-    return close[0] if close else None
-
-
 def _declared_id(node: MappingNode) -> set[str]:
     for key_node, value_node in node.value:
         if getattr(key_node, "value", None) == "id" and isinstance(value_node, ScalarNode):
             return {str(value_node.value)}
     return set()
-
-
-def _kind(node: Node) -> str:
-    if isinstance(node, MappingNode):
-        return "mapping"
-    if isinstance(node, SequenceNode):
-        return "list"
-    return f"value ({node.value!r})" if isinstance(node, ScalarNode) else "node"
-
-
-def _join(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
