@@ -52,6 +52,10 @@ class FakeNotifier(DesktopNotifier):
     def supports_actions(self) -> bool:
         return self.available and self._fake_actions
 
+    @property
+    def plays_sounds(self) -> bool:
+        return False  # the app plays its own chime, as tests of the chime expect
+
     def start(self) -> bool:
         self._started = True
         return self._fake_available
@@ -70,6 +74,7 @@ class FakeNotifier(DesktopNotifier):
         default_label: str = "Open",
         category: str | None = None,
         sound_name: str | None = None,
+        sound_file: str | None = None,
         silent: bool = False,
         resident: bool = False,
         timeout_ms: int = -1,

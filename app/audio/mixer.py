@@ -16,6 +16,11 @@ import threading
 # request to end.
 os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# What the system's mixer (PulseAudio, PipeWire) shows for our sound: "Unknot" and what it
+# is, not "python3.11". SDL 2 reads these when the audio device opens.
+os.environ.setdefault("SDL_APP_NAME", "Unknot")
+os.environ.setdefault("SDL_AUDIO_DEVICE_APP_NAME", "Unknot")
+os.environ.setdefault("SDL_AUDIO_DEVICE_STREAM_NAME", "Exercise cues and reminders")
 
 SAMPLE_RATE = 22050
 BUFFER_SAMPLES = 512  # about 23 ms: a cue is heard when it is shown

@@ -115,6 +115,12 @@ class DesktopNotifier(QObject):
     def supports_actions(self) -> bool:
         return self.available and "actions" in self.capabilities
 
+    @property
+    def plays_sounds(self) -> bool:
+        """Whether the server plays a notification's sound (and so silences it when the
+        user asked for quiet)."""
+        return self.available and "sound" in self.capabilities
+
     def start(self) -> bool:
         """Connect and ask the server what it can do; False (and logged) if there is none."""
         if self.available:
@@ -190,6 +196,7 @@ class DesktopNotifier(QObject):
         default_label: str = "Open",
         category: str | None = None,
         sound_name: str | None = None,
+        sound_file: str | None = None,
         silent: bool = False,
         resident: bool = False,
         timeout_ms: int = -1,
@@ -218,6 +225,8 @@ class DesktopNotifier(QObject):
             hints["category"] = ("s", category)
         if sound_name:
             hints["sound-name"] = ("s", sound_name)
+        if sound_file:
+            hints["sound-file"] = ("s", sound_file)
         if silent:
             hints["suppress-sound"] = ("b", True)
         if resident:

@@ -361,12 +361,18 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from app.core.storage import AppPaths
+
         QMessageBox.about(
             self,
             self.tr("About Unknot"),
             self.tr(
-                "{name} {version}\n\nGuided calf stretches for people with night cramps."
-            ).format(name=APP_NAME, version=__version__),
+                "{name} {version}\n\nGuided calf stretches for people with night cramps.\n\n"
+                "To report a problem, attach the log:\n{log}\n"
+                "(unknot --debug writes more detail to it)"
+            ).format(
+                name=APP_NAME, version=__version__, log=AppPaths.resolve(self.basedir).log_file
+            ),
         )
 
     # -- settings ------------------------------------------------------------
@@ -834,6 +840,8 @@ class MainWindow(QMainWindow):
             self.settings.wants_longer_holds(routine_id),
         )
         self._session_routine = session
+        if self.background is not None:
+            self.background.routine_started()  # tonight's reminders are answered
         page = self._player()
         self.pages.setCurrentWidget(page)
         page.setFocus()

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 
 from app.core.reminders import MAX_SNOOZES, HandledState, Reminder
-from app.desktop.notifications import DesktopNotifier
+from app.desktop.notifications import CloseReason, DesktopNotifier, Urgency
 from app.desktop.sleep_watch import SleepWatch
 from app.ui.application import use_activation_token
 from app.ui.reminder_scheduler import ReminderScheduler
@@ -32,17 +32,29 @@ log = logging.getLogger(__name__)
 
 STATE_FILE = "reminders-state.json"
 DEFAULT_ROUTINE = "evening-stretch"
+CATEGORY = "x-unknot.reminder"
+# The freedesktop sound theme's name for a message; with it, a server that plays sounds
+# plays our chime (sound-file) or its own, and silences either under Do Not Disturb.
+SOUND_NAME = "message-new-instant"
+UNANSWERED = (CloseReason.EXPIRED, CloseReason.DISMISSED)
 
 
 def _qobject(host: ReminderHost) -> QObject | None:
     return host if isinstance(host, QObject) else None
 
 
-def play_reminder_chime(volume: int) -> None:
-    from app.audio.chime import play_once
+def reminder_sound_file() -> str:
     from app.core.resources import SOUNDS_DIR
 
-    play_once(SOUNDS_DIR / "reminder.wav", volume)
+    return str(SOUNDS_DIR / "reminder.wav")
+
+
+def play_reminder_chime(volume: int) -> None:
+    from pathlib import Path
+
+    from app.audio.chime import play_once
+
+    play_once(Path(reminder_sound_file()), volume)
 
 
 class ReminderHost(Protocol):
@@ -96,6 +108,8 @@ class ReminderService(QObject):
         self.tray = tray
         self.sleep_watch = sleep_watch if sleep_watch is not None else SleepWatch(parent=self)
         self._sent: dict[int, tuple[Reminder, datetime]] = {}
+        # Occurrences already brought back once after their notification went unanswered.
+        self._nudged: set[tuple[str, datetime]] = set()
         self._told_about_tray = False
 
         self.scheduler.reminder_due.connect(self.remind)
@@ -107,6 +121,8 @@ class ReminderService(QObject):
             lambda error: log.warning("reminder state not saved: %s", error)
         )
         self.notifier.action_invoked.connect(self._action)
+        self.notifier.closed.connect(self._closed)
+        self.scheduler.status_changed.connect(self._withdraw_if_settled)
         # A click on a notification comes with a token to raise the window (Wayland).
         self.notifier.activation_token.connect(lambda _id, token: use_activation_token(token))
         self.sleep_watch.resumed.connect(self.scheduler.check_now)
@@ -139,22 +155,40 @@ class ReminderService(QObject):
 
     @property
     def keeps_running(self) -> bool:
-        """Whether closing the window should leave Unknot in the tray: a reminder is on."""
-        return self.tray is not None and any(r.enabled for r in self.scheduler.reminders())
+        """Whether closing the window should keep Unknot running: a reminder is on. Without
+        a tray too (stock GNOME has none): reminders never stop without a word."""
+        return any(r.enabled for r in self.scheduler.reminders())
 
     def tell_once_about_tray(self) -> None:
-        if self.tray is not None and not self._told_about_tray:
-            self._told_about_tray = True
+        """Say once that Unknot keeps running for the reminders, and how to come back."""
+        if self._told_about_tray:
+            return
+        self._told_about_tray = True
+        if self.tray is not None:
             self.tray.show_message(
                 self.tr("Unknot is still here"),
                 self.tr("It keeps your reminders in the tray. Quit from the tray's menu."),
             )
+            return
+        shown = self.notifier.notify(
+            self.tr("Unknot keeps running for your reminders"),
+            self.tr("Start Unknot again to open its window; quit there with Ctrl+Q."),
+            urgency=Urgency.LOW,
+            category="x-unknot.running",
+            silent=True,
+        )
+        if shown is None:
+            log.warning("closed to the background, and nowhere to say so")
 
     # -- reminding -----------------------------------------------------------------
 
     def remind(self, reminder: Reminder, occurrence: datetime, late: bool) -> None:
         settings = self.window.settings
-        if not settings.muted:
+        # A nudge after an unanswered notification comes without a sound: gentle.
+        quiet = settings.muted or (reminder.id, occurrence) in self._nudged
+        server_sounds = not quiet and (self.notifier.available or self.notifier.start())
+        server_sounds = server_sounds and self.notifier.plays_sounds
+        if not quiet and not server_sounds:
             # Gentle whatever the hour: a reminder comes at bedtime, near a sleeping house.
             self._chime(min(settings.volume, settings.night_volume))
         title = self.window.routine_title(reminder.routine or DEFAULT_ROUTINE)
@@ -181,7 +215,11 @@ class ReminderService(QObject):
                 body,
                 actions if self.notifier.supports_actions else (),
                 default_label=self.tr("Open"),
-                category="x-unknot.reminder",
+                category=CATEGORY,
+                # The server plays it and honours Do Not Disturb; else ours played already.
+                sound_name=SOUND_NAME if server_sounds else None,
+                sound_file=reminder_sound_file() if server_sounds else None,
+                silent=not server_sounds,
             )
             if notification is not None:
                 self._sent[notification] = (reminder, occurrence)
@@ -193,11 +231,44 @@ class ReminderService(QObject):
         self.window.raise_window()
         self.window.tell(f"{summary} {body}")
 
+    def _closed(self, notification: int, reason: int) -> None:
+        """A reminder closed unanswered (expired or dismissed) comes back once, gently,
+        after the snooze interval, within the snooze limit; the tray shows when."""
+        sent = self._sent.pop(notification, None)
+        if sent is None or reason not in UNANSWERED:
+            return
+        reminder, occurrence = sent
+        if (reminder.id, occurrence) in self._nudged:
+            return  # brought back once already: the tray and the window keep it in reach
+        self._nudged.add((reminder.id, occurrence))
+        if self.scheduler.snoozes_left(reminder.id, occurrence) > 0 and self.scheduler.snooze(
+            reminder.id, occurrence
+        ):
+            log.info("reminder %s closed unanswered: it comes back once", reminder.id)
+
+    def withdraw(self) -> None:
+        """Take our reminders off the screen: they no longer apply."""
+        for notification in list(self._sent):
+            del self._sent[notification]
+            self.notifier.close(notification)
+
+    def routine_started(self) -> None:
+        """A routine began (in the window, or from a reminder): tonight's reminders are
+        answered."""
+        self.withdraw()
+
+    def _withdraw_if_settled(self) -> None:
+        status = self.scheduler.status()
+        if self._sent and (status.done_tonight or status.paused):
+            self.withdraw()
+
     def _action(self, notification: int, key: str) -> None:
         sent = self._sent.pop(notification, None)
         if sent is None:
             return
         reminder, occurrence = sent
+        if key in ("start", "skip"):
+            self.withdraw()  # the other reminders tonight are answered too
         if key == "snooze":
             if not self.scheduler.snooze(reminder.id, occurrence):
                 self.window.tell(
@@ -218,6 +289,7 @@ class ReminderService(QObject):
                 self.window.open_routine_safely(routine)
 
     def start_tonights_routine(self) -> None:
+        self.withdraw()
         status = self.scheduler.status()
         routine = status.next_reminder.routine if status.next_reminder is not None else None
         self.window.raise_window()

@@ -57,3 +57,14 @@ def test_a_missing_sound_file_is_skipped_quietly(tmp_path: Path) -> None:
     again = chime.play_once(tmp_path / "nothing.wav", 30)
     assert again is not None
     again.join(timeout=10)
+
+
+def test_the_system_mixer_shows_unknot_not_python() -> None:
+    """SDL names its audio stream from these (PulseAudio and PipeWire show them)."""
+    import os
+
+    import app.audio.mixer  # noqa: F401  (sets them on import, before pygame)
+
+    assert os.environ["SDL_APP_NAME"] == "Unknot"
+    assert os.environ["SDL_AUDIO_DEVICE_APP_NAME"] == "Unknot"
+    assert os.environ["SDL_AUDIO_DEVICE_STREAM_NAME"] == "Exercise cues and reminders"

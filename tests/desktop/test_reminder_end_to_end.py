@@ -29,7 +29,7 @@ from app.core.clock import FakeClock
 from app.core.library import cards, load_all
 from app.core.player import PlayerState
 from app.core.reminders import Reminder, load_reminders
-from app.core.resources import ICONS_DIR
+from app.core.resources import ICONS_DIR, SOUNDS_DIR
 from app.core.routines import Text
 from app.core.settings import Settings, SettingsStore
 from app.core.storage import AppPaths
@@ -69,6 +69,9 @@ HINTS = {
     "urgency": ["y", 1],
     "desktop-entry": ["s", "io.github.unknot.Unknot"],
     "category": ["s", "x-unknot.reminder"],
+    # The stand-in server plays sounds: it plays our chime, and Do Not Disturb silences it.
+    "sound-name": ["s", "message-new-instant"],
+    "sound-file": ["s", str(SOUNDS_DIR / "reminder.wav")],
 }
 # Ids past 2**31 show they travel as uint32 through the notifier and the service's lookup.
 FIRST_ID = 4_000_000_000
@@ -330,3 +333,111 @@ def test_saving_keeps_the_keyboard_in_the_window(desktop: Desktop) -> None:
     QApplication.processEvents()  # the (de)activation events the save queued
     assert desktop.window.isActiveWindow()
     assert QApplication.focusWidget() is page.add_button  # where show_list puts it
+
+
+# Followed through: a reminder closed unanswered comes back once, gently; one that no
+# longer applies is withdrawn; without a tray, closing the window says Unknot stays.
+
+
+def close_on_server(desktop: Desktop, notification_id: int, reason: int) -> None:
+    """The server closes a notification (1 expired, 2 dismissed by the user)."""
+    with desktop.qtbot.waitSignal(desktop.service.notifier.closed, timeout=SIGNAL_WAIT_MS):
+        desktop.server.emit("NotificationClosed", "uu", notification_id, reason)
+
+
+def withdrawn(desktop: Desktop) -> list[int]:
+    """The ids the app closed with CloseNotification (waits for the first)."""
+    call = desktop.server.next_call("CloseNotification")
+    return [
+        *call["args"],
+        *(c["args"][0] for c in desktop.server.calls_so_far("CloseNotification")),
+    ]
+
+
+@pytest.mark.parametrize("reason", [1, 2], ids=["expired", "dismissed"])
+def test_a_reminder_closed_unanswered_comes_back_once_without_a_sound(
+    desktop: Desktop, reason: int
+) -> None:
+    desktop.fire(DUE)
+    close_on_server(desktop, FIRST_ID, reason)
+
+    status = desktop.scheduler.status()
+    assert (status.next_time, status.next_reminder) == (DUE + timedelta(minutes=10), BEDTIME)
+    assert status_text(status) == "Next reminder: tonight 22:40"  # the tray's line
+    desktop.at(DUE + timedelta(minutes=9))
+    assert desktop.notifications() == []
+    desktop.at(DUE + timedelta(minutes=10))
+    (nudge,) = desktop.notifications()
+    assert nudge[3] == SUMMARY
+    assert nudge[5] == ACTIONS  # its buttons, Snooze among them: one of three snoozes used
+    hints = nudge[6]
+    assert hints["suppress-sound"] == ["b", True]
+    assert "sound-name" not in hints and "sound-file" not in hints
+
+    close_on_server(desktop, FIRST_ID + 1, reason)  # unanswered again: that was the nudge
+    for minutes in (20, 30, 60):
+        desktop.at(DUE + timedelta(minutes=minutes))
+    assert desktop.notifications() == []
+    assert desktop.scheduler.status().next_time == TOMORROW
+
+
+def test_a_reminder_closed_by_its_buttons_does_not_come_back(desktop: Desktop) -> None:
+    desktop.fire(DUE)
+    desktop.click(FIRST_ID, "skip")
+    close_on_server(desktop, FIRST_ID, 2)  # servers close it after the click
+    for minutes in (10, 20, 30):
+        desktop.at(DUE + timedelta(minutes=minutes))
+    assert desktop.notifications() == []
+
+
+def test_a_reminder_is_withdrawn_once_its_routine_starts_in_the_window(desktop: Desktop) -> None:
+    desktop.fire(DUE)
+    desktop.window.start_routine(ROUTINE)
+    assert withdrawn(desktop) == [FIRST_ID]
+
+
+def test_a_reminder_is_withdrawn_when_reminders_are_paused(desktop: Desktop) -> None:
+    from app.ui.reminder_scheduler import PauseLength
+
+    desktop.fire(DUE)
+    desktop.scheduler.pause(PauseLength.TONIGHT)
+    assert withdrawn(desktop) == [FIRST_ID]
+
+
+def test_skip_in_one_reminder_withdraws_the_other_one_tonight(desktop: Desktop) -> None:
+    page = desktop.window.pages.currentWidget()
+    assert isinstance(page, RemindersPage)
+    add_reminder(desktop, page, "2235")
+    desktop.fire(DUE)
+    desktop.at(DUE + timedelta(minutes=5))
+    assert len(desktop.notifications()) == 1
+    desktop.click(FIRST_ID + 1, "skip")
+    assert withdrawn(desktop) == [FIRST_ID]
+
+
+def test_without_a_tray_closing_the_window_keeps_reminders_and_says_so_once(
+    desktop: Desktop, private_bus: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    # The private bus has neither a StatusNotifierWatcher nor, offscreen, an XEmbed tray.
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", private_bus)
+    assert not QSystemTrayIcon.isSystemTrayAvailable()
+    assert desktop.service.tray is None
+    assert desktop.service.keeps_running
+
+    desktop.window.close()
+    assert not desktop.window.isVisible()
+    (told,) = desktop.notifications()
+    assert told[3:6] == [
+        "Unknot keeps running for your reminders",
+        "Start Unknot again to open its window; quit there with Ctrl+Q.",
+        ["default", "Open"],
+    ]
+    assert told[6]["urgency"] == ["y", 0]
+    assert told[6]["suppress-sound"] == ["b", True]
+
+    desktop.window.show()
+    desktop.window.close()  # said once
+    assert desktop.notifications() == []
+    desktop.fire(DUE)  # the reminder still comes
