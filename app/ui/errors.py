@@ -105,9 +105,7 @@ def install_excepthook(notify: Callable[[str], None] | None = None) -> None:
         key = f"{kind.__name__}@{where.filename}:{where.lineno}" if where else kind.__name__
         seen[key] = seen.get(key, 0) + 1
         if seen[key] == 1:
-            log.error(
-                "unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb))
-            )
+            log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         elif seen[key] in (10, 100, 1000):
             log.error("unexpected error %s, %d times so far", key, seen[key])
         if notify is not None and seen[key] == 1:
