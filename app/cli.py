@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from app.core.journal import Journal
     from app.core.routines import Routine
     from app.desktop.instance_client import PrimaryLock
-    from app.ui.application import LaunchOptions
+    from app.ui.shell.application import LaunchOptions
 
 
 # The most upcoming times --next-reminders prints per reminder: enough for years of a
@@ -494,7 +494,7 @@ def export_report(target: Path, since: date | None, basedir: Path | None) -> int
     from PySide6.QtGui import QGuiApplication
 
     _app = QGuiApplication.instance() or QGuiApplication(["unknot", "-platform", "offscreen"])
-    from app.ui.report_pdf import report_pdf, write_report
+    from app.ui.diary.report_pdf import report_pdf, write_report
 
     try:
         if str(target) == STDOUT:
@@ -682,6 +682,6 @@ def _run_interface(args: LaunchOptions, lock: PrimaryLock | None) -> int:
     if problem is not None:
         print(f"unknot: {problem}", file=sys.stderr)
         return 2
-    from app.ui.application import run
+    from app.ui.shell.application import run
 
     return run(args, lock)

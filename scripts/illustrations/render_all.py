@@ -28,7 +28,7 @@ OUT_DIR = ROOT / "assets" / "illustrations"
 SHEET = ROOT / "docs" / "illustrations.png"
 
 # Light, dark and night, each with the opacity the app draws pictures at over it: the
-# night theme and the relief screen dim them (app/ui/theme.py, app/ui/relief_steps.py),
+# night theme and the relief screen dim them (app/ui/shell/theme.py, app/ui/relief/relief_steps.py),
 # so the night strip shows the dimmest of the two, the relief screen at 3 a.m.
 BACKGROUNDS = (("#f4f2ee", 1.0), ("#202124", 1.0), ("#120e0b", 0.55))
 CELL_H = 200  # the size the app's smallest card shows a picture at

@@ -127,8 +127,8 @@ def _luminance(color: QColor) -> float:
 def test_the_figure_reads_on_the_relief_screen_at_night() -> None:
     # The relief screen draws pictures dimmed over the night background; the figure's
     # fills must still stand out from it by 3:1, as a graphic should.
-    from app.ui.relief_steps import PICTURE_BRIGHTNESS
-    from app.ui.theme import NIGHT
+    from app.ui.relief.relief_steps import PICTURE_BRIGHTNESS
+    from app.ui.shell.theme import NIGHT
 
     rig = _render_script_module("rig")
     night = QColor(NIGHT.window)

@@ -26,9 +26,9 @@ from app.core.clock import FakeClock
 from app.core.diary_stats import DiaryIndex, Period, summarize
 from app.core.journal import Episode, Journal
 from app.core.player import SessionReport
-from app.ui.diary_view import DiaryView
-from app.ui.report_pdf import report_pdf
-from app.ui.theme import DARK
+from app.ui.diary.diary_view import DiaryView
+from app.ui.diary.report_pdf import report_pdf
+from app.ui.shell.theme import DARK
 
 pytestmark = pytest.mark.benchmark
 

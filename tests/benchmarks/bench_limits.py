@@ -33,7 +33,7 @@ from app.core.reminders import MAX_REMINDERS, Reminder, save_reminders
 from app.core.routine_loader import MAX_ROUTINE_MS
 from app.core.storage import AppPaths
 from app.core.timeline import build_timeline
-from app.ui.reminders_view import RemindersPage
+from app.ui.reminders.reminders_view import RemindersPage
 
 pytestmark = pytest.mark.benchmark
 

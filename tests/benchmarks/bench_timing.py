@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from app.core.clock import SystemClock
 from app.core.routines import Dose, Exercise, Routine, Sides, Step, Text
 from app.core.timeline import CueKind, build_timeline
-from app.ui.player_view import PlayerView
+from app.ui.routines.player_view import PlayerView
 
 
 def sixty_second_routine() -> Routine:

@@ -18,8 +18,8 @@ from app.core.clock import SystemClock
 from app.core.library import cards, load_all
 from app.core.settings import Settings, SettingsStore
 from app.core.storage import AppPaths
-from app.ui.application import _cue_player
-from app.ui.main_window import MainWindow
+from app.ui.shell.application import _cue_player
+from app.ui.shell.main_window import MainWindow
 
 SETTLE_MS = 8000  # past the first paint, and past the paused mixer closing
 

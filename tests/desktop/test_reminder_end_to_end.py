@@ -35,11 +35,11 @@ from app.core.settings import Settings, SettingsStore
 from app.core.storage import AppPaths
 from app.core.timeline import CueKind
 from app.desktop.notifications import NOTIFY_SIGNATURE, DesktopNotifier
-from app.ui.main_window import MainWindow
-from app.ui.player_view import PlayerView
-from app.ui.reminder_scheduler import ReminderScheduler, status_text
-from app.ui.reminder_service import ReminderService
-from app.ui.reminders_view import RemindersPage
+from app.ui.reminders.reminder_scheduler import ReminderScheduler, status_text
+from app.ui.reminders.reminder_service import ReminderService
+from app.ui.reminders.reminders_view import RemindersPage
+from app.ui.routines.player_view import PlayerView
+from app.ui.shell.main_window import MainWindow
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 1, 5, 22, 0, tzinfo=BERLIN)  # a Monday evening
@@ -397,7 +397,7 @@ def test_a_reminder_is_withdrawn_once_its_routine_starts_in_the_window(desktop: 
 
 
 def test_a_reminder_is_withdrawn_when_reminders_are_paused(desktop: Desktop) -> None:
-    from app.ui.reminder_scheduler import PauseLength
+    from app.ui.reminders.reminder_scheduler import PauseLength
 
     desktop.fire(DUE)
     desktop.scheduler.pause(PauseLength.TONIGHT)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app.core.settings import SettingsStore, Theme
 from app.core.storage import AppPaths
-from app.ui.application import LoadedState
+from app.ui.shell.application import LoadedState
 
 # The relief sequence is played by "Cramp now", not listed.
 ALL_ROUTINES = ["before-sleep", "evening-stretch", "gentle", "strength"]

@@ -9,8 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.core.diary_stats import WeekCount
-from app.ui import charts
-from app.ui.charts import LABEL_GAP_LINES, MAX_AXIS_INTERVALS, AdherenceChart, _axis_ticks
+from app.ui.diary import charts
+from app.ui.diary.charts import LABEL_GAP_LINES, MAX_AXIS_INTERVALS, AdherenceChart, _axis_ticks
 
 LINE = 17.0  # a line of text at the usual font size, in pixels
 

@@ -17,8 +17,8 @@ from app.core.diary_store import DiaryStore
 from app.core.journal import Episode, Journal
 from app.core.resources import ASSETS_DIR
 from app.core.storage import AppPaths
-from app.ui.diary_saving import DiarySaving, waiting_text
-from app.ui.main_window import MainWindow
+from app.ui.diary.diary_saving import DiarySaving, waiting_text
+from app.ui.shell.main_window import MainWindow
 
 
 def window_with_diary(qtbot: QtBot, paths: AppPaths) -> tuple[MainWindow, object]:

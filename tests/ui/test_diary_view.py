@@ -15,8 +15,8 @@ from app.core.clock import FakeClock
 from app.core.diary_stats import Period
 from app.core.journal import Episode, Journal, SessionRecord
 from app.core.player import SessionReport
-from app.ui.diary_view import DiaryView
-from app.ui.theme import NIGHT
+from app.ui.diary.diary_view import DiaryView
+from app.ui.shell.theme import NIGHT
 
 WINTER = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 31, 21, 0, tzinfo=WINTER)  # a Tuesday evening

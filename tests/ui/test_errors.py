@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.errors import DiaryError, DiaryFault
-from app.ui.errors import explain, install_excepthook
+from app.ui.shell.errors import explain, install_excepthook
 
 
 @pytest.fixture

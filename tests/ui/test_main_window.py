@@ -16,9 +16,9 @@ from app.core.player import PlayerState
 from app.core.settings import SettingsStore, Theme
 from app.core.storage import AppPaths, socket_path
 from app.desktop.instance_client import PrimaryLock
-from app.ui import application
-from app.ui.main_window import MainWindow
-from app.ui.theme import NIGHT
+from app.ui.shell import application
+from app.ui.shell.main_window import MainWindow
+from app.ui.shell.theme import NIGHT
 
 T = TypeVar("T", bound=QWidget)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.core.diary_stats import Night
-from app.ui.night_calendar import night_text
+from app.ui.diary.night_calendar import night_text
 
 
 def test_a_night_is_said_in_words_with_counts_in_the_right_number() -> None:

@@ -16,8 +16,8 @@ from app.core.player import PlayerState
 from app.core.reminders import Reminder
 from app.core.routines import Text
 from app.core.storage import AppPaths
-from app.ui.diary_records import RecordsModel
-from app.ui.reminder_row import ReminderRow
+from app.ui.diary.diary_records import RecordsModel
+from app.ui.reminders.reminder_row import ReminderRow
 
 MARKUP = '<b>x</b> <img src="/nonexistent.png">'
 

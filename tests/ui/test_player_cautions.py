@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from app.core.storage import AppPaths, socket_path
 from app.core.timeline import SegmentKind
 from app.desktop.instance_client import PrimaryLock
-from app.ui import application
-from app.ui.main_window import MainWindow
-from app.ui.player_view import PlayerView
+from app.ui.routines.player_view import PlayerView
+from app.ui.shell import application
+from app.ui.shell.main_window import MainWindow
 
 GENTLE = (
     "Check with your midwife or doctor first. Stop and get advice if you have bleeding, "

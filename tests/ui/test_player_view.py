@@ -15,8 +15,8 @@ from app.core.player import PlayerState, SessionReport
 from app.core.routines import Routine
 from app.core.storage import AppPaths
 from app.core.timeline import CueKind, SegmentKind
-from app.ui.player_view import PlayerView, pose_blend
-from app.ui.theme import DARK
+from app.ui.routines.player_view import PlayerView, pose_blend
+from app.ui.shell.theme import DARK
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from app.core.library import load_all
 from app.core.relief import ReliefPlan, plan_from_routine
 from app.core.resources import ASSETS_DIR
 from app.core.storage import AppPaths
-from app.ui.relief_view import ReliefView
+from app.ui.relief.relief_view import ReliefView
 
 SWOLLEN = (
     "If one calf is swollen, warm, red or darker, don't rub or stretch it: get it checked today."

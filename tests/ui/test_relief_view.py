@@ -25,9 +25,9 @@ from app.core.settings import SettingsStore
 from app.core.storage import AppPaths, socket_path
 from app.core.timeline import CueKind
 from app.desktop.instance_client import PrimaryLock
-from app.ui import application
-from app.ui.main_window import MainWindow
-from app.ui.relief_view import TEXT_PT, ReliefView
+from app.ui.relief.relief_view import TEXT_PT, ReliefView
+from app.ui.shell import application
+from app.ui.shell.main_window import MainWindow
 
 
 def make_window(
@@ -287,7 +287,7 @@ def test_warning_signs_are_one_click_away_beside_cramp_now(
     window, _, _ = make_window(qtbot, paths, region="AU")
     shown: list[list[str]] = []
     monkeypatch.setattr(
-        "app.ui.warning_signs.show_warning_signs",
+        "app.ui.shell.warning_signs.show_warning_signs",
         lambda parent, tiers, language: shown.append([t.title.get(language) for t in tiers]),
     )
     assert window.signs_button.isVisible() and window.signs_button.text() == "Warning signs"

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.clock import SystemClock
 from app.core.reminders import HandledState, Reminder, save_reminders
-from app.ui.reminder_scheduler import ReminderScheduler
+from app.ui.reminders.reminder_scheduler import ReminderScheduler
 
 BERLIN = ZoneInfo("Europe/Berlin")  # fixed, whatever the machine's zone
 DUE = datetime(2026, 1, 5, 22, 30, tzinfo=BERLIN)  # no DST change near it

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.clock import FakeClock
 from app.core.reminders import MAX_SNOOZES, HandledState, Reminder, save_reminders
-from app.ui.reminder_scheduler import (
+from app.ui.reminders.reminder_scheduler import (
     PauseLength,
     ReminderScheduler,
     SchedulerStatus,

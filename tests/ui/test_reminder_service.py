@@ -21,9 +21,9 @@ from app.core.resources import ASSETS_DIR, ICONS_DIR
 from app.core.settings import Settings, SettingsStore
 from app.core.storage import AppPaths
 from app.desktop.sleep_watch import SleepWatch
-from app.ui.main_window import MainWindow
-from app.ui.reminder_service import ReminderService
-from app.ui.tray import TrayIcon
+from app.ui.reminders.reminder_service import ReminderService
+from app.ui.reminders.tray import TrayIcon
+from app.ui.shell.main_window import MainWindow
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MONDAY_EVENING = datetime(2026, 1, 5, 22, 29, tzinfo=BERLIN)

@@ -15,7 +15,7 @@ from app.core.clock import FakeClock
 from app.core.errors import WriteError
 from app.core.reminders import Reminder, load_reminders, save_reminders
 from app.core.routines import Text
-from app.ui.reminders_view import RemindersPage
+from app.ui.reminders.reminders_view import RemindersPage
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 11, 25, 21, 0, tzinfo=BERLIN)  # a Wednesday evening
@@ -175,7 +175,7 @@ def test_a_failed_save_is_told_in_the_page(
     def refuse(target: Path, _reminders: object) -> None:
         raise WriteError(target, "No space left on device")
 
-    monkeypatch.setattr("app.ui.reminders_view.save_reminders", refuse)
+    monkeypatch.setattr("app.ui.reminders.reminders_view.save_reminders", refuse)
     row = next(row for row in page.rows if row.reminder_id == "bedtime")
     with qtbot.assertNotEmitted(page.reminders_saved):
         row.enabled_box.click()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from app.core.diary_stats import DiaryIndex, Period, Summary, summarize, summarize_since
 from app.core.errors import WriteError
 from app.core.journal import Episode, SessionRecord
-from app.ui.report_pdf import report_pdf, write_report
+from app.ui.diary.report_pdf import report_pdf, write_report
 
 ZONE = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 31, 21, 0, tzinfo=ZONE)

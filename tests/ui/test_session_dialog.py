@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from app.core.clock import FakeClock
 from app.core.journal import Journal, SessionRecord
 from app.core.player import SessionReport
-from app.ui.diary_view import DiaryView
-from app.ui.session_dialog import SessionDialog
+from app.ui.diary.diary_view import DiaryView
+from app.ui.diary.session_dialog import SessionDialog
 
 HOME = timezone(timedelta(hours=1))
 TRIP = timezone(timedelta(hours=3))  # where the diary is opened: the sessions were lived at home

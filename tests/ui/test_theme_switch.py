@@ -26,10 +26,10 @@ from app.core.player import SessionReport
 from app.core.resources import ASSETS_DIR
 from app.core.settings import Theme
 from app.core.storage import AppPaths
-from app.ui.charts import ChartColors
-from app.ui.main_window import MainWindow
-from app.ui.theme import DARK, LIGHT, NIGHT, Colors, contrast_ratio
-from app.ui.warning_signs import WarningSignsView, tier_colors
+from app.ui.diary.charts import ChartColors
+from app.ui.shell.main_window import MainWindow
+from app.ui.shell.theme import DARK, LIGHT, NIGHT, Colors, contrast_ratio
+from app.ui.shell.warning_signs import WarningSignsView, tier_colors
 
 THEMES = {"light": LIGHT, "dark": DARK, "night": NIGHT}
 SWITCHES = (Theme.LIGHT, Theme.NIGHT, Theme.DARK, Theme.NIGHT)

@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction, QIcon
 from pytestqt.qtbot import QtBot
 
 from app.core.reminders import Reminder
-from app.ui.reminder_scheduler import PauseLength, SchedulerStatus
-from app.ui.tray import TrayIcon
+from app.ui.reminders.reminder_scheduler import PauseLength, SchedulerStatus
+from app.ui.reminders.tray import TrayIcon
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=BERLIN)  # a Tuesday morning

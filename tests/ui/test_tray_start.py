@@ -19,9 +19,10 @@ from reminder_files import EVERY_NIGHT_AT_2230
 from app.core.reminders import Reminder, load_reminders
 from app.core.settings import SettingsStore
 from app.core.storage import AppPaths
-from app.ui import application, reminder_service
-from app.ui.application import LoadedState, Startup, WindowOnDemand
-from app.ui.tray import TrayIcon
+from app.ui.reminders import reminder_service
+from app.ui.reminders.tray import TrayIcon
+from app.ui.shell import application
+from app.ui.shell.application import LoadedState, Startup, WindowOnDemand
 
 # Runs `unknot --tray` for real (offscreen, where Qt sees no tray, so one is pretended)
 # and reports what it loaded once it has settled.
@@ -30,8 +31,8 @@ import json, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 from app.cli import build_parser
-from app.ui import application
-from app.ui.tray import TrayIcon
+from app.ui.shell import application
+from app.ui.reminders.tray import TrayIcon
 
 TrayIcon.available = staticmethod(lambda: True)
 
@@ -83,9 +84,9 @@ def test_the_tray_start_builds_no_window_and_reads_no_routine_or_sound(
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["windows"] == []
     modules = set(report["modules"])
-    assert "app.ui.reminder_service" in modules  # the reminders did start
+    assert "app.ui.reminders.reminder_service" in modules  # the reminders did start
     assert not any(m.startswith("pygame") or m.startswith("app.audio") for m in modules)
-    assert "app.ui.main_window" not in modules
+    assert "app.ui.shell.main_window" not in modules
     assert "app.core.library" not in modules  # where routine files are read
     assert "PySide6.QtNetwork" not in modules  # the socket server is a plain socket
 

@@ -10,7 +10,7 @@ from app.core.library import cards, load_all
 from app.core.routines import Library
 from app.core.settings import Settings, SettingsStore
 from app.core.storage import AppPaths
-from app.ui.main_window import MainWindow
+from app.ui.shell.main_window import MainWindow
 
 
 def make_window(

@@ -1,0 +1,112 @@
+"""The diary page's export buttons: the whole diary as CSV, the range shown as a PDF report."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+
+from app.core.clock import Clock
+from app.core.errors import UnknotError
+
+if TYPE_CHECKING:
+    from app.core.diary_stats import Summary
+    from app.core.journal import Journal
+
+
+class ExportsPage(Protocol):
+    """What the exports need of the page they sit on (the diary page), and no more."""
+
+    @property
+    def journal(self) -> Journal | None: ...
+
+    def current_summary(self) -> Summary | None: ...
+
+    def say(self, text: str) -> None: ...
+
+    def say_error(self, error: Exception) -> None: ...
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("diary", text)
+
+
+class DiaryExports(QObject):
+    """The two buttons and what they do; each says how it went in the page's status line."""
+
+    def __init__(
+        self, page: QWidget, host: ExportsPage, clock: Clock, routine_titles: Mapping[str, str]
+    ) -> None:
+        super().__init__(page)
+        self._widget = page  # the parent of the file dialogs
+        self._page = host
+        self._clock = clock
+        self._titles = routine_titles
+        self.csv_button = QPushButton(tr("Export CSV…"))
+        self.csv_button.clicked.connect(self._export_csv_clicked)
+        self.pdf_button = QPushButton(tr("Export report (PDF)…"))
+        self.pdf_button.setToolTip(tr("One A4 page for your doctor, for the range shown"))
+        self.pdf_button.clicked.connect(self._export_pdf_clicked)
+
+    def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        """The file the user picks to save to; None if they cancel."""
+        start = str(Path.home() / suggested)
+        chosen, _ = QFileDialog.getSaveFileName(self._widget, title, start, file_filter)
+        return Path(chosen) if chosen else None
+
+    def _stamp(self) -> str:
+        return f"{self._clock.now():%Y-%m-%d}"
+
+    def _export_csv_clicked(self) -> None:
+        path = self.ask_save_path(
+            tr("Export the diary as CSV"), f"unknot-diary-{self._stamp()}.csv", "CSV (*.csv)"
+        )
+        if path is not None:
+            self.export_csv_to(path)
+
+    def _export_pdf_clicked(self) -> None:
+        path = self.ask_save_path(
+            tr("Export a report for your doctor"),
+            f"unknot-report-{self._stamp()}.pdf",
+            "PDF (*.pdf)",
+        )
+        if path is not None:
+            self.export_report_to(path)
+
+    def export_csv_to(self, path: Path) -> bool:
+        """The whole diary as CSV."""
+        from app.core.diary_export import export_csv
+
+        journal = self._page.journal
+        if journal is None:
+            return False
+        try:
+            count = export_csv(journal, path)
+        except UnknotError as error:
+            self._page.say_error(error)
+            return False
+        self._page.say(tr("{n} records saved to {file}.").format(n=count, file=path.name))
+        return True
+
+    def export_report_to(self, path: Path) -> bool:
+        """The one-page report for the range shown."""
+        from app.ui.diary.report_pdf import write_report
+
+        summary = self._page.current_summary()
+        if summary is None:
+            return False
+        try:
+            listed = write_report(path, summary, self._clock.now(), self._titles)
+        except UnknotError as error:
+            self._page.say_error(error)
+            return False
+        total = summary.counts.cramps
+        if listed < total:
+            text = tr("Report saved to {file}; it lists the {n} most recent of {total} cramps.")
+        else:
+            text = tr("Report saved to {file}.")
+        self._page.say(text.format(file=path.name, n=listed, total=total))
+        return True

@@ -1,0 +1,1 @@
+"""The cramp relief screen."""

@@ -1,0 +1,29 @@
+"""Pieces every relief page shares: its labels and the "Warning signs" button.
+
+Apart from the pages, so the relief screen and its steps both use them without importing
+each other.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from app.ui.shell.plain import plain
+
+
+def signs_button(parent: QWidget, requested: SignalInstance) -> QPushButton:
+    """The "Warning signs" button, at the bottom left of every relief page: always in the
+    same place. A click emits the page's `requested` signal."""
+    button = QPushButton(parent.tr("Warning signs"))
+    button.setToolTip(parent.tr("When to get help (F1 or W)"))
+    button.clicked.connect(requested.emit)
+    return button
+
+
+def relief_label(text: str = "", role: str = "") -> QLabel:
+    label = plain(QLabel(text))
+    label.setWordWrap(True)
+    if role:
+        label.setProperty("role", role)
+    return label

@@ -1,0 +1,1 @@
+"""Bedtime reminders: the list and editor, the scheduler, the tray and notifications."""

@@ -1,0 +1,1 @@
+"""The routine list, the start screen, the player and the finished page."""
