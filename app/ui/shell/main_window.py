@@ -14,23 +14,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QMainWindow,
-    QMenu,
     QPushButton,
     QStackedWidget,
     QWidget,
 )
 
-from app import APP_NAME, __version__
+from app import APP_NAME
 from app.core.clock import Clock
 from app.core.errors import RoutineNotFoundError, UnknotError
 from app.core.settings import LONGER_HOLDS, Settings, SettingsStore, Theme
 from app.core.socket_name import HOME_ENV
 from app.ui.routines.routine_list import RoutineListPage
+from app.ui.shell.menus import WindowMenus
 from app.ui.shell.theme import Colors, apply_theme
 
 if TYPE_CHECKING:
@@ -116,12 +116,8 @@ class MainWindow(QMainWindow):
         self._colors: Colors | None = None
         # The menu titles exist before the first paint so the layout does not shift; their
         # actions are added right after it (a key shortcut creates the costly Qt namespace).
-        self._go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        self._view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self._sound_menu = self.menuBar().addMenu(self.tr("&Sound"))
-        self._help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.menus = WindowMenus(self, self)
         self.menuBar().setCornerWidget(self._make_corner())
-        self._mute_action: QAction | None = None
         self.first_painted.connect(lambda: QTimer.singleShot(0, self.fill_menus))
 
     def _make_corner(self) -> QWidget:
@@ -188,19 +184,17 @@ class MainWindow(QMainWindow):
         return region_for(territory)
 
     def set_region(self, code: str) -> None:
-        self._save(region=code)
+        self.save_settings(region=code)
         if self._relief is not None:
             self._relief.set_content(self.local_warning_tiers())
 
     def set_gentle(self, on: bool) -> None:
         """The gentle profile (from the View menu or the relief screen's first page)."""
         if on != self.settings.relief_gentle:
-            self._save(relief_gentle=on)
+            self.save_settings(relief_gentle=on)
         if self._relief is not None:
             self._relief.set_gentle(on)
-        action = getattr(self, "_gentle_action", None)
-        if action is not None and action.isChecked() != on:
-            action.setChecked(on)
+        self.menus.show_gentle(on)
 
     def show_warning_signs(self) -> None:
         from app.ui.shell.warning_signs import show_warning_signs
@@ -221,11 +215,11 @@ class MainWindow(QMainWindow):
         self._update_problems_action()
 
     def _update_problems_action(self) -> None:
-        if self._mute_action is not None:  # the menus have been filled
-            self._problems_action.setEnabled(bool(self._problems))
+        self.menus.show_problems_exist(bool(self.problems))
 
     @property
-    def _problems(self) -> list[Problem]:
+    def problems(self) -> list[Problem]:
+        """What is wrong in the routine and content files."""
         problems = list(self.library.problems) if self.library is not None else []
         return problems + (self.content.problems if self.content is not None else [])
 
@@ -249,135 +243,12 @@ class MainWindow(QMainWindow):
     # -- menus ---------------------------------------------------------------
 
     def fill_menus(self) -> None:
-        if self._mute_action is not None:
-            return
-        go = self._go_menu
-        for text, key, slot in (
-            (self.tr("Routines"), "Ctrl+1", self.show_list),
-            (self.tr("Diary"), "Ctrl+2", self.show_diary),
-            (self.tr("Reminders"), "Ctrl+3", self.show_reminders),
-        ):
-            action = go.addAction(text, slot)
-            action.setShortcut(QKeySequence(key))
-        go.addSeparator()
-        quit_action = go.addAction(self.tr("Quit"), self.quit_app)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        view = self._view_menu
-        themes = view.addMenu(self.tr("Theme"))
-        group = QActionGroup(self)
-        names = {
-            Theme.SYSTEM: self.tr("Follow the system"),
-            Theme.LIGHT: self.tr("Light"),
-            Theme.DARK: self.tr("Dark"),
-            Theme.NIGHT: self.tr("Night (dim and warm)"),
-        }
-        for theme, name in names.items():
-            action = QAction(name, self, checkable=True)
-            action.setChecked(theme is self.settings.theme)
-            action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
-            group.addAction(action)
-            themes.addAction(action)
-        full = QAction(self.tr("Full screen"), self, checkable=True)
-        full.setShortcut(QKeySequence("F11"))
-        full.triggered.connect(self.toggle_full_screen)
-        view.addAction(full)
-        self._full_screen_action = full
-        view.addSeparator()
-        self._gentle_action = QAction(
-            self.tr("Pregnant, older or unsteady on your feet"), self, checkable=True
-        )
-        self._gentle_action.setToolTip(
-            self.tr("Gentler standing steps for a cramp, always holding a support")
-        )
-        self._gentle_action.setChecked(self.settings.relief_gentle)
-        self._gentle_action.triggered.connect(self.set_gentle)
-        view.addAction(self._gentle_action)
-        self._add_region_menu(view.addMenu(self.tr("Emergency numbers")))
-
-        sound = self._sound_menu
-        self._mute_action = QAction(self.tr("Mute cues"), self, checkable=True)
-        self._mute_action.setChecked(self.settings.muted)
-        self._mute_action.triggered.connect(self.set_muted)
-        sound.addAction(self._mute_action)
-        volume = sound.addMenu(self.tr("Volume"))
-        volume_group = QActionGroup(self)
-        for percent in (25, 50, 70, 100):
-            action = QAction(f"{percent}%", self, checkable=True)
-            action.setChecked(percent == self.settings.volume)
-            action.triggered.connect(lambda _=False, p=percent: self._save(volume=p))
-            volume_group.addAction(action)
-            volume.addAction(action)
-        self._add_choices(
-            sound.addMenu(self.tr("Night volume")),
-            "night_volume",
-            [(p, f"{p}%") for p in (10, 20, 30, 50, 70)],
-        )
-        self._add_choices(
-            sound.addMenu(self.tr("Night starts at")),
-            "night_starts",
-            [(h, f"{h}:00") for h in (19, 20, 21, 22, 23)],
-        )
-
-        help_menu = self._help_menu
-        signs = help_menu.addAction(self.tr("Warning signs"), self.show_warning_signs)
-        signs.setShortcut(QKeySequence("F1"))
-        help_menu.addAction(self.tr("Disclaimer"), self.show_disclaimer)
-        help_menu.addAction(
-            self.tr("Add Unknot to the applications menu"), self.install_desktop_entry
-        )
-        self._problems_action = help_menu.addAction(
-            self.tr("Problems in routine files"), self.show_problems
-        )
-        self._problems_action.setEnabled(bool(self._problems))
-        help_menu.addAction(self.tr("About Unknot"), self._about)
-
-    def _add_choices(self, menu: QMenu, setting: str, choices: list[tuple[int, str]]) -> None:
-        """Radio items for one whole-number setting."""
-        group = QActionGroup(self)
-        current = getattr(self.settings, setting)
-        for value, label in choices:
-            action = QAction(label, self, checkable=True)
-            action.setChecked(value == current)
-            action.triggered.connect(lambda _=False, v=value: self._save(**{setting: v}))
-            group.addAction(action)
-            menu.addAction(action)
-
-    def _add_region_menu(self, menu: QMenu) -> None:
-        """The regions whose numbers the warning signs can show; the system's by default."""
-        from app.core.emergency_numbers import REGIONS
-
-        group = QActionGroup(self)
-        system = self.system_region()
-        choices = [("", self.tr("From the system ({name}, {number})"), system)]
-        choices += [(r.code, "{name} ({number})", r) for r in REGIONS]
-        for code, label, region in choices:
-            action = QAction(label.format(name=region.name, number=region.emergency), self)
-            action.setCheckable(True)
-            action.setChecked(code == self.settings.region)
-            action.triggered.connect(lambda _=False, c=code: self.set_region(c))
-            group.addAction(action)
-            menu.addAction(action)
-
-    def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from app.core.storage import AppPaths
-
-        QMessageBox.about(
-            self,
-            self.tr("About Unknot"),
-            self.tr(
-                "{name} {version}\n\nGuided calf stretches for people with night cramps.\n\n"
-                "To report a problem, attach the log:\n{log}\n"
-                "(unknot --debug writes more detail to it)"
-            ).format(
-                name=APP_NAME, version=__version__, log=AppPaths.resolve(self.basedir).log_file
-            ),
-        )
+        """The menus' actions, right after the first paint (see WindowMenus)."""
+        self.menus.fill()
 
     # -- settings ------------------------------------------------------------
 
-    def _save(self, **changes: object) -> None:
+    def save_settings(self, **changes: object) -> None:
         self.settings = self.settings.replace(**changes)
         try:
             self.settings_store.save(self.settings)
@@ -399,14 +270,13 @@ class MainWindow(QMainWindow):
                 page.apply_colors(self._colors)
 
     def set_theme(self, theme: Theme) -> None:
-        self._save(theme=theme)
+        self.save_settings(theme=theme)
         self.apply_colors()
 
     def set_muted(self, muted: bool) -> None:
-        if self._mute_action is not None:
-            self._mute_action.setChecked(muted)
+        self.menus.show_muted(muted)
         if muted != self.settings.muted:
-            self._save(muted=muted)
+            self.save_settings(muted=muted)
         if self._player_page is not None:
             self._player_page.set_muted(muted)
 
@@ -414,12 +284,12 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
-        self._full_screen_action.setChecked(self.isFullScreen())
+        self.menus.show_full_screen(self.isFullScreen())
 
     # -- notices -------------------------------------------------------------
 
     def show_load_problems_notice(self) -> None:
-        problems = self._problems
+        problems = self.problems
         if not problems:
             return
         if len(problems) == 1:
@@ -435,7 +305,7 @@ class MainWindow(QMainWindow):
     def show_problems(self) -> None:
         from app.ui.shell.dialogs import show_problems
 
-        show_problems(self, self._problems)
+        show_problems(self, self.problems)
 
     def show_settings_notice(self, message: str) -> None:
         """A settings file was set aside: say so where the user will see it first."""
@@ -457,7 +327,7 @@ class MainWindow(QMainWindow):
             return True
         if not self.show_disclaimer(first_run=True):
             return False
-        self._save(disclaimer_accepted=True)
+        self.save_settings(disclaimer_accepted=True)
         return True
 
     # -- cramp relief -----------------------------------------------------------------
@@ -552,7 +422,7 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         else:
             self.showNormal()
-        self._save(relief_full_screen=full)
+        self.save_settings(relief_full_screen=full)
 
     def leave_relief(self) -> None:
         if self.isFullScreen() and not self._was_full_screen:
@@ -599,7 +469,7 @@ class MainWindow(QMainWindow):
 
     def _remember_position(self, position: str) -> None:
         if position != self.settings.relief_position:
-            self._save(relief_position=position)
+            self.save_settings(relief_position=position)
 
     def _retry_episodes_later(self) -> None:
         """The diary is locked or not open: try again every half minute until it takes them."""
@@ -848,7 +718,9 @@ class MainWindow(QMainWindow):
         page.start(session)
 
     def _answer(self, routine_id: str, step_index: int | str, yes: bool) -> None:
-        self._save(yes_answers=self.settings.with_answer(routine_id, step_index, yes).yes_answers)
+        self.save_settings(
+            yes_answers=self.settings.with_answer(routine_id, step_index, yes).yes_answers
+        )
         self.open_routine(routine_id)  # length and steps follow the answer
 
     def _choose_longer_holds(self, routine_id: str, on: bool) -> None:

@@ -301,7 +301,7 @@ def test_warning_signs_are_one_click_away_beside_cramp_now(
         ]
     ]
     window.fill_menus()
-    help_signs = next(a for a in window._help_menu.actions() if a.text() == "Warning signs")
+    help_signs = next(a for a in window.menus.help.actions() if a.text() == "Warning signs")
     help_signs.trigger()  # Help > Warning signs (F1) opens the same
     assert shown[1] == shown[0]
 
@@ -311,7 +311,7 @@ def test_the_view_menu_holds_the_gentle_profile_and_the_region(
 ) -> None:
     window, _, _ = make_window(qtbot, paths, region="")
     window.fill_menus()
-    view = window._view_menu
+    view = window.menus.view
     gentle = next(
         a for a in view.actions() if a.text() == "Pregnant, older or unsteady on your feet"
     )

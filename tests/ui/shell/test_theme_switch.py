@@ -240,7 +240,7 @@ def test_the_menus_and_warning_signs_are_dim_at_night(qtbot: QtBot, window: Main
     window.fill_menus()
     switch_through_themes(qtbot, window)
     # Painted unseen: a shown pop-up would grab the keyboard, which the test platform lacks.
-    for menu in (window._view_menu, window._help_menu):
+    for menu in (window.menus.view, window.menus.help):
         menu.ensurePolished()
         menu.adjustSize()
         assert_night(menu.grab().toImage(), menu.title())
