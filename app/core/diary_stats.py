@@ -22,6 +22,7 @@ from operator import attrgetter, itemgetter, le
 from typing import Any, Generic, TypeVar, overload
 from zoneinfo import ZoneInfo
 
+from app.core.diary_pattern import NO_PATTERN, Pattern, compare, nights_compared
 from app.core.journal import SEVERITIES, Episode, Journal, Row, SessionRecord
 from app.core.nights import NIGHT_CUTOFF_HOUR, night_of
 
@@ -122,6 +123,8 @@ class Summary:
     routines_by_id: Mapping[str, int]  # routines done, per routine id
     # Episodes and sessions together, most recent first; at the same moment, episodes first.
     records: Sequence[Episode | SessionRecord]
+    # Cramps on nights with a routine against nights without (diary_pattern).
+    pattern: Pattern = NO_PATTERN
 
 
 R = TypeVar("R")
@@ -338,7 +341,18 @@ class DiaryIndex:
             sessions=RecordList(session_positions[::-1], sessions.records),
             routines_by_id=dict(by_routine.most_common()),
             records=self._most_recent_first(episode_positions, session_positions),
+            pattern=self.pattern(first, last),
         )
+
+    def pattern(self, first: date, tonight: date) -> Pattern:
+        """Cramps on nights with a routine and without, over the nights of `first` to
+        `tonight` that are over and that the diary covers (see diary_pattern)."""
+        span = nights_compared(first, tonight, self.earliest)
+        if span is None:
+            return NO_PATTERN
+        routines, cramps = self._routines, self._cramps
+        days = range(span[0].toordinal(), span[1].toordinal() + 1)
+        return compare(*span, ((routines[day], cramps[day]) for day in days))
 
     def _most_recent_first(
         self, episode_positions: list[int], session_positions: list[int]
