@@ -137,6 +137,9 @@ def apply_theme(app: QApplication, theme: Theme) -> Colors:
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colors.muted))
     app.setPalette(palette)
     app.setStyleSheet(style_sheet(colors))
+    from app.ui.shell.icons import recolour
+
+    recolour(colors)
     return colors
 
 
