@@ -682,6 +682,9 @@ def _run_interface(args: LaunchOptions, lock: PrimaryLock | None) -> int:
     if problem is not None:
         print(f"unknot: {problem}", file=sys.stderr)
         return 2
+    from app.desktop.session_bus_env import refuse_autolaunch
+
+    refuse_autolaunch(os.environ)  # before Qt loads libdbus, which would start a bus
     from app.ui.shell.application import run
 
     return run(args, lock)

@@ -33,6 +33,8 @@ from jeepney.bus_messages import MatchRule, message_bus  # type: ignore[import-u
 from jeepney.io.blocking import prep_socket  # type: ignore[import-untyped]
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
+from app.desktop.session_bus_env import NO_BUS
+
 log = logging.getLogger(__name__)
 
 CALL_TIMEOUT_S = 1.0
@@ -55,6 +57,8 @@ class BusError(Exception):
 def session_bus_address() -> str | None:
     """Where the user's session bus listens, or None when this session has none."""
     address = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    if address == NO_BUS:  # set at start when the session had none (session_bus_env.py)
+        return None
     if address:
         return address
     # systemd's user bus is there even when a bare window manager did not export the variable.

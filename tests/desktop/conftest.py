@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -68,3 +69,25 @@ def notification_server(private_bus: str) -> Iterator[Callable[..., Notification
     yield start
     for server in started:
         server.stop()
+
+
+@pytest.fixture
+def x_display() -> Iterator[str]:
+    """A private virtual X screen (Xvfb), as ":N"; skipped where Xvfb is not installed."""
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed (Debian package xvfb)")
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "800x600x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as display_number:
+        number = display_number.readline().strip()  # written once it accepts clients
+    try:
+        assert number, "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
