@@ -1,64 +1,78 @@
-"""The player screen: picture, big countdown, what to do now and next, and the controls.
+"""The player screen: the leg, the picture, a big countdown (or rep count), what to do now
+and next, and the controls.
 
 A single-shot timer wakes the player exactly when something will change (a cue, a segment
-end, the next whole second of the countdown). A second timer runs at about 30 frames a
-second only while the picture is moving between its poses.
+end, the next whole second of the countdown). A second timer runs at 25 frames a second
+only while the picture is changing pose.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from app.audio.cue_player import CuePlayer
 from app.core.clock import Clock
 from app.core.player import FiredCue, Player, PlayerState, SessionReport
 from app.core.routines import Routine
 from app.core.timeline import Segment, SegmentKind, Timeline, build_timeline
-from app.ui.shell.format import clock_text, side_text
+from app.ui.routines.player_parts import PauseSign, SideBadge, control_button
+from app.ui.routines.player_texts import (
+    detail_text,
+    is_counted,
+    next_text,
+    phase_text,
+    rep_text,
+    side_badge_text,
+    time_left_text,
+)
+from app.ui.shell import icons
+from app.ui.shell.format import clock_text
 from app.ui.shell.illustration import IllustrationWidget
 from app.ui.shell.plain import plain
 from app.ui.shell.theme import Colors
 
-FRAME_MS = 40  # 25 frames a second: smooth enough for a slow stretch, half the cost of 50
-POSE_CHANGE_MS = 900  # how long the picture takes to move into a hold or out of it
-WORK_CYCLE_MS = 2000  # one back-and-forth for continuous work such as marching
+FRAME_MS = 40  # 25 frames a second while the picture changes pose
+# Between poses the picture fades quickly: a slow cross-fade shows both poses at once,
+# half transparent and shifted, which reads as a glitch. The SVG pairs do not share a
+# structure that could be interpolated joint by joint (props and highlights differ).
+POSE_FADE_MS = 120
 # An open mixer keeps SDL's audio thread awake even in silence: a long pause closes it.
 PAUSED_MIXER_CLOSE_MS = 5000
+PAUSED_PICTURE = 0.3  # the picture's brightness while paused, of its usual
 
 
-def ease(t: float) -> float:
-    t = min(1.0, max(0.0, t))
-    return 0.5 - 0.5 * math.cos(math.pi * t)
+def _fade(offset_ms: int) -> float:
+    return min(1.0, max(0.0, offset_ms / POSE_FADE_MS))
 
 
 def pose_blend(segment: Segment, offset_ms: int) -> tuple[float, bool]:
     """Where the picture is between pose A (0) and B (1), and whether it is still moving."""
     if segment.kind is SegmentKind.HOLD:
-        return ease(offset_ms / POSE_CHANGE_MS), offset_ms < POSE_CHANGE_MS
+        return _fade(offset_ms), offset_ms < POSE_FADE_MS
     if segment.kind is SegmentKind.REST:
-        return 1.0 - ease(offset_ms / POSE_CHANGE_MS), offset_ms < POSE_CHANGE_MS
+        return 1.0 - _fade(offset_ms), offset_ms < POSE_FADE_MS
     if segment.kind is SegmentKind.WORK:
+        # Each rep: into pose B at its start, back to A at its middle.
         cycle = segment.pace_ms or WORK_CYCLE_MS
-        phase = (offset_ms % cycle) / cycle
-        return 0.5 - 0.5 * math.cos(2 * math.pi * phase), True
+        within = offset_ms % cycle
+        half = cycle // 2
+        if within < half:
+            return _fade(within), True
+        return 1.0 - _fade(within - half), True
     return 0.0, False
+
+
+WORK_CYCLE_MS = 2000  # one back-and-forth for continuous work such as marching
 
 
 class PlayerView(QWidget):
     session_ended = Signal(object)  # SessionReport, or None if it never started
     mute_toggled = Signal(bool)
+    focus_mode_requested = Signal()  # F11: full screen without menus and chrome
 
     def __init__(
         self,
@@ -80,6 +94,8 @@ class PlayerView(QWidget):
         self._report: SessionReport | None = None
         self._colors: Colors | None = None
         self._phase_kind: SegmentKind | None = None
+        self._paused = False
+        self._counted = False  # the big line counts reps rather than seconds
 
         self._wake = QTimer(self)
         self._wake.setSingleShot(True)
@@ -105,11 +121,10 @@ class PlayerView(QWidget):
         header = QHBoxLayout()
         self.step_name = plain(QLabel())
         self.step_name.setProperty("role", "title")
-        self.step_name.setWordWrap(True)
         header.addWidget(self.step_name, 1)
         self.step_count = QLabel()
         self.step_count.setProperty("role", "muted")
-        header.addWidget(self.step_count, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.step_count, 0, Qt.AlignmentFlag.AlignVCenter)
         outer.addLayout(header)
         outer.addLayout(self._build_middle(), 1)
         self._build_progress(outer)
@@ -118,13 +133,17 @@ class PlayerView(QWidget):
 
     def _build_middle(self) -> QHBoxLayout:
         middle = QHBoxLayout()
-        middle.setSpacing(24)
+        middle.setSpacing(32)
         self.picture = IllustrationWidget()
+        self.picture.set_cropped(True)  # the figure, as large as it fits, centred
+        self.pause_sign = PauseSign(self.picture)
         middle.addWidget(self.picture, 3)
-        # What to do, how long, which rep and leg, and how: one centred column.
+        # The leg first, then what to do and for how long, then how. Anchored at the top
+        # and each line a fixed place: a long instruction grows downwards, nothing moves.
         column = QVBoxLayout()
-        column.setSpacing(8)
-        column.addStretch(1)
+        column.setSpacing(10)
+        self.side_badge = SideBadge()
+        column.addWidget(self.side_badge, 0, Qt.AlignmentFlag.AlignHCenter)
         self.phase = QLabel()
         self.phase.setAccessibleName(self.tr("What to do now"))
         self.countdown = QLabel()
@@ -140,8 +159,12 @@ class PlayerView(QWidget):
         self.caution.setProperty("role", "caution")
         self.caution.setAccessibleName(self.tr("Caution"))
         self.caution.hide()
-        for label in (self.phase, self.countdown, self.detail, self.instruction, self.caution):
+        for label in (self.phase, self.countdown, self.detail):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            column.addWidget(label)
+        column.addSpacing(8)
+        for label in (self.instruction, self.caution):
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             column.addWidget(label)
         column.addStretch(1)
         middle.addLayout(column, 2)
@@ -165,12 +188,20 @@ class PlayerView(QWidget):
     def _build_controls(self) -> QHBoxLayout:
         controls = QHBoxLayout()
         controls.setSpacing(12)
-        self.back_button = self._button(self.tr("Back"), self.tr("Previous (Left arrow)"))
-        self.pause_button = self._button(self.tr("Pause"), self.tr("Pause or resume (Space)"))
+        self.back_button = control_button(
+            self.tr("Back"), self.tr("Previous part (Left arrow)"), "previous"
+        )
+        self.pause_button = control_button(
+            self.tr("Pause"), self.tr("Pause or resume (Space)"), "pause", icons.ON_ACCENT
+        )
         self.pause_button.setProperty("role", "primary")
-        self.skip_button = self._button(self.tr("Skip"), self.tr("Next (Right arrow)"))
-        self.stop_button = self._button(self.tr("Stop"), self.tr("Stop the routine (Esc)"))
-        self.mute_button = self._button("", self.tr("Sound on or off (M)"))
+        self.skip_button = control_button(
+            self.tr("Skip"), self.tr("Next part (Right arrow)"), "skip"
+        )
+        self.stop_button = control_button(
+            self.tr("Stop"), self.tr("Stop the routine (Esc)"), "stop"
+        )
+        self.mute_button = control_button("", self.tr("Sound on or off (M)"), "sound-on")
         self.back_button.clicked.connect(self.previous)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.skip_button.clicked.connect(self.next)
@@ -183,14 +214,6 @@ class PlayerView(QWidget):
         controls.addStretch(1)
         controls.addWidget(self.mute_button)
         return controls
-
-    def _button(self, text: str, tip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setToolTip(tip)
-        button.setMinimumWidth(110)
-        # Space, arrows and Esc belong to the player, not to whichever button has focus.
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return button
 
     def _bind_keys(self) -> None:
         bindings = {
@@ -205,30 +228,51 @@ class PlayerView(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # F11 reaches here only when the window's own F11 (in the menu bar) cannot take it:
+        # in focus mode the menu bar is hidden, and with it its shortcuts.
+        if event.key() == Qt.Key.Key_F11:
+            self.focus_mode_requested.emit()
+            return
+        super().keyPressEvent(event)
+
     def apply_colors(self, colors: Colors) -> None:
         self._colors = colors
         self.picture.set_placeholder_color(colors.muted)
-        self.picture.set_brightness(colors.picture_brightness)
+        self.pause_sign.set_colors(colors.text, colors.window)
         self._style_phase()
+        self._show_paused(self._paused)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The countdown must be readable from two metres: size it from the window.
-        height = max(event.size().height(), 300)
-        big = QFont(self.font())
-        big.setPixelSize(int(min(height * 0.22, event.size().width() * 0.12)))
-        big.setWeight(QFont.Weight.DemiBold)
-        big.setFeature(QFont.Tag("tnum"), 1)  # digits of equal width: the number does not jiggle
-        self.countdown.setFont(big)
+        size = event.size()
+        height = max(size.height(), 300)
+        self._big_px = int(min(height * 0.2, size.width() * 0.11))
+        self._set_countdown_font()
         phase = QFont(self.font())
-        phase.setPixelSize(max(20, int(height * 0.055)))
+        phase.setPixelSize(max(20, int(height * 0.05)))
         phase.setWeight(QFont.Weight.DemiBold)
         self.phase.setFont(phase)
+        badge = QFont(phase)
+        badge.setPixelSize(max(22, int(height * 0.055)))
+        badge.setWeight(QFont.Weight.Bold)
+        self.side_badge.setFont(badge)
         text = QFont(self.font())
         text.setPixelSize(max(16, int(height * 0.03)))
         self.instruction.setFont(text)
         self.detail.setFont(text)
         self.caution.setFont(text)  # as large as the instruction: read, not skimmed
+        self.pause_sign.setGeometry(self.picture.rect())
         super().resizeEvent(event)
+
+    def _set_countdown_font(self) -> None:
+        big = QFont(self.font())
+        # A rep count ("12 of 15") is wider than seconds: smaller, still across a room.
+        pixels = getattr(self, "_big_px", 96)
+        big.setPixelSize(max(28, int(pixels * (0.55 if self._counted else 1.0))))
+        big.setWeight(QFont.Weight.DemiBold)
+        big.setFeature(QFont.Tag("tnum"), 1)  # digits of equal width: the number does not jiggle
+        self.countdown.setFont(big)
 
     # -- session -----------------------------------------------------------
 
@@ -294,6 +338,7 @@ class PlayerView(QWidget):
 
     def _update_mute_button(self) -> None:
         self.mute_button.setText(self.tr("Sound: off") if self._muted else self.tr("Sound: on"))
+        icons.set_icon(self.mute_button, "sound-off" if self._muted else "sound-on")
 
     def _on_session_end(self, report: SessionReport) -> None:
         self._report = report
@@ -351,6 +396,8 @@ class PlayerView(QWidget):
 
     def _on_frame(self) -> None:
         self._refresh_picture()
+        if self._counted:
+            self._refresh_count()  # a rep can turn between whole seconds (1.5 s pace)
 
     def _refresh(self) -> None:
         player, timeline = self.player, self._timeline
@@ -369,19 +416,49 @@ class PlayerView(QWidget):
         cautions = self.cautions_at(segment.step_index)
         self.caution.setText(cautions)
         self.caution.setVisible(bool(cautions))
-        self.countdown.setText(clock_text(segment.end_ms - position))
         self._phase_kind = segment.kind
         paused = player.state is PlayerState.PAUSED
-        self.phase.setText(self.tr("Paused") if paused else self._phase_text(segment))
+        self.phase.setText(self.tr("Paused") if paused else phase_text(segment, len(steps)))
+        counted = is_counted(segment)
+        if counted != self._counted:
+            self._counted = counted
+            self._set_countdown_font()
+            self.countdown.setAccessibleName(self.tr("Rep") if counted else self.tr("Seconds left"))
+        self._refresh_count()
         self._style_phase()
-        self.detail.setText(self._detail_text(segment, position - segment.start_ms))
+        self.detail.setText(detail_text(segment, position - segment.start_ms))
         self.progress.setValue(int(1000 * position / max(1, timeline.total_ms)))
-        self.time_left.setText(
-            self.tr("{time} left").format(time=clock_text(timeline.total_ms - position))
-        )
-        self.next_label.setText(self._next_text(segment))
+        self.time_left.setText(time_left_text(timeline.total_ms - position))
+        self.next_label.setText(next_text(timeline, segment, lang))
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        if paused != self._paused:
+            icons.set_icon(self.pause_button, "play" if paused else "pause", icons.ON_ACCENT)
+        self._show_paused(paused)
         self._refresh_picture()
+
+    def _refresh_count(self) -> None:
+        player, timeline = self.player, self._timeline
+        if player is None or timeline is None:
+            return
+        position = player.position_ms()
+        segment = timeline.segment_at(position)
+        if is_counted(segment):
+            text = rep_text(segment, position - segment.start_ms)
+        else:
+            text = clock_text(segment.end_ms - position)
+        if text != self.countdown.text():
+            self.countdown.setText(text)
+
+    def _show_paused(self, paused: bool) -> None:
+        """Paused: the picture and countdown dim, and a pause sign says how to go on."""
+        self._paused = paused
+        brightness = self._colors.picture_brightness if self._colors is not None else 1.0
+        self.picture.set_brightness(brightness * (PAUSED_PICTURE if paused else 1.0))
+        self.pause_sign.setGeometry(self.picture.rect())
+        self.pause_sign.setVisible(paused)
+        if self._colors is not None:
+            color = self._colors.muted if paused else self._colors.text
+            self.countdown.setStyleSheet(f"color: {color};")
 
     def cautions_at(self, step_index: int) -> str:
         """The cautions to show on step `step_index` (and in the lead-in before it)."""
@@ -411,21 +488,6 @@ class PlayerView(QWidget):
         elif not animate and self._frames.isActive():
             self._frames.stop()
 
-    def _phase_text(self, segment: Segment) -> str:
-        match segment.kind:
-            case SegmentKind.PREPARE:
-                count = len(self._timeline.routine.steps) if self._timeline else 0
-                is_last = count > 1 and segment.step_index == count - 1
-                return self.tr("Last step: get ready") if is_last else self.tr("Get ready")
-            case SegmentKind.HOLD:
-                return self.tr("Hold")
-            case SegmentKind.WORK:
-                return self.tr("Move") if segment.pace_ms else self.tr("Keep going")
-            case SegmentKind.REST:
-                return self.tr("Relax")
-            case SegmentKind.SWITCH:
-                return self.tr("Switch sides")
-
     def _style_phase(self) -> None:
         colors = self._colors
         if colors is None:
@@ -433,56 +495,15 @@ class PlayerView(QWidget):
         active = self._phase_kind in (SegmentKind.HOLD, SegmentKind.WORK)
         color = colors.hold if active else colors.rest
         self.phase.setStyleSheet(f"color: {color};")
-        self.countdown.setStyleSheet(f"color: {colors.text};")
+        segment = self._current_segment()
+        side = segment.side if segment is not None else None
+        self.side_badge.show_side(side_badge_text(side), color, colors.window)
         # The instruction's colour, marked by a rule in the "hold" colour beside it.
         self.caution.setStyleSheet(
             f"color: {colors.text}; border-left: 4px solid {colors.hold}; padding-left: 10px;"
         )
 
-    def _detail_text(self, segment: Segment, offset_ms: int) -> str:
-        parts = []
-        if segment.set_count > 1:
-            parts.append(
-                self.tr("Set {n} of {total}").format(n=segment.set_number, total=segment.set_count)
-            )
-        if segment.kind in (SegmentKind.HOLD, SegmentKind.WORK) and segment.rep_count > 1:
-            parts.append(
-                self.tr("Rep {n} of {total}").format(
-                    n=segment.rep_at(offset_ms), total=segment.rep_count
-                )
-            )
-        side = side_text(segment.side)
-        if side:
-            parts.append(side)
-        return " · ".join(parts)
-
-    def _next_text(self, segment: Segment) -> str:
-        timeline = self._timeline
-        if timeline is None:
-            return ""
-        steps = timeline.routine.steps
-        if segment.kind is SegmentKind.PREPARE:
-            # The step being prepared is on screen already: "next" is the one after it.
-            if segment.step_index + 1 < len(steps):
-                name = steps[segment.step_index + 1].name.get(self._language)
-                return self.tr("Next: {name}").format(name=name)
-            return self.tr("This is the last step")
-        if segment.index + 1 >= len(timeline.segments):
-            return self.tr("Next: finished")
-        following = timeline.segments[segment.index + 1]
-        if following.step_index != segment.step_index:
-            name = steps[following.step_index].name.get(self._language)
-            return self.tr("Next: {name}").format(name=name)
-        match following.kind:
-            case SegmentKind.REST:
-                return self.tr("Next: relax")
-            case SegmentKind.SWITCH:
-                return self.tr("Next: switch to the {side}").format(side=side_text(following.side))
-            case SegmentKind.HOLD:
-                return self.tr("Next: hold, rep {n} of {total}").format(
-                    n=following.rep, total=following.rep_count
-                )
-            case _:
-                return self.tr("Next: set {n} of {total}").format(
-                    n=following.set_number, total=following.set_count
-                )
+    def _current_segment(self) -> Segment | None:
+        if self.player is None or self._timeline is None:
+            return None
+        return self._timeline.segment_at(self.player.position_ms())

@@ -2,6 +2,10 @@
 
 Each pose is rendered from its SVG once per size into a pixmap; the cross-fade then only
 blends two pixmaps, so animating costs a copy per frame, not a vector render.
+
+Cropped (`set_cropped`), the picture shows only what is drawn: the canvas is 400x300 with
+the figure low on it, so a whole canvas leaves a band of nothing above the figure. The crop
+is the drawn area of both poses together, so the figure does not jump between them.
 """
 
 from __future__ import annotations
@@ -9,11 +13,56 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.core.routines import Illustration, Side
+
+CROP_PROBE_WIDTH = 200  # the drawn area is found on a render this wide: a few ms
+CROP_MARGIN = 0.04  # of the drawn area's larger side, so strokes never touch the edge
+_crops: dict[tuple[str, ...], QRectF | None] = {}  # by the poses' paths: found once per run
+
+
+def drawn_area(renderers: list[QSvgRenderer]) -> QRectF | None:
+    """The part of the view box where `renderers` draw anything, with a small margin."""
+    if not renderers:
+        return None
+    view = renderers[0].viewBoxF()
+    if view.width() <= 0 or view.height() <= 0:
+        return None
+    scale = CROP_PROBE_WIDTH / view.width()
+    width, height = CROP_PROBE_WIDTH, max(1, round(view.height() * scale))
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    for renderer in renderers:
+        renderer.render(painter, QRectF(0, 0, width, height))
+    painter.end()
+    rows: list[int] = []
+    left, right = width, -1
+    line = image.bytesPerLine()
+    data = bytes(image.constBits())
+    for y in range(height):
+        alpha = data[y * line + 3 : y * line + width * 4 : 4]  # ARGB32 is B, G, R, A in memory
+        stripped = alpha.lstrip(b"\0")
+        if not stripped:
+            continue
+        rows.append(y)
+        left = min(left, width - len(stripped))
+        right = max(right, len(alpha.rstrip(b"\0")) - 1)
+    if not rows:
+        return None
+    margin = CROP_MARGIN * max(right - left + 1, rows[-1] - rows[0] + 1)
+    box = QRectF(left - margin, rows[0] - margin, right - left + 1 + 2 * margin, 0)
+    box.setBottom(rows[-1] + 1 + margin)
+    box = box.intersected(QRectF(0, 0, width, height))
+    return QRectF(
+        view.x() + box.x() / scale,
+        view.y() + box.y() / scale,
+        box.width() / scale,
+        box.height() / scale,
+    )
 
 
 class IllustrationWidget(QWidget):
@@ -27,6 +76,9 @@ class IllustrationWidget(QWidget):
         self._mirrored = False
         self._brightness = 1.0
         self._placeholder_color = QColor("#8a8a8a")
+        self._cropped = False
+        self._crop: QRectF | None = None
+        self._paths: tuple[str, ...] = ()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
         self.setAccessibleName(self.tr("Exercise picture"))
@@ -37,10 +89,29 @@ class IllustrationWidget(QWidget):
     def set_illustration(self, illustration: Illustration | None, side: Side | None) -> None:
         """Show `illustration` for `side`: mirrored when the drawn leg is the other one."""
         poses = (illustration.pose_a, illustration.pose_b) if illustration else (None, None)
-        self._renderers = [self._load(path) for path in poses]
-        self._pixmaps.clear()
+        paths = tuple(str(path) for path in poses if path is not None)
+        if paths != self._paths or not paths:
+            self._paths = paths
+            self._renderers = [self._load(path) for path in poses]
+            self._pixmaps.clear()
+            self._crop = self._find_crop() if self._cropped else None
         self._mirrored = bool(illustration and side and side is not illustration.drawn_side)
         self.update()
+
+    def set_cropped(self, cropped: bool) -> None:
+        """Show only the drawn part of the poses, as large as it fits, centred."""
+        self._cropped = cropped
+        self._crop = self._find_crop() if cropped else None
+        self._pixmaps.clear()
+        self.update()
+
+    def _find_crop(self) -> QRectF | None:
+        loaded = [renderer for renderer in self._renderers if renderer is not None]
+        if not loaded:
+            return None
+        if self._paths not in _crops:
+            _crops[self._paths] = drawn_area(loaded)
+        return _crops[self._paths]
 
     def set_blend(self, blend: float) -> None:
         blend = min(1.0, max(0.0, blend))
@@ -69,7 +140,7 @@ class IllustrationWidget(QWidget):
 
     def _target(self, renderer: QSvgRenderer) -> QRectF:
         """The largest rectangle with the drawing's aspect ratio, centred in the widget."""
-        view = renderer.viewBoxF()
+        view = self._crop or renderer.viewBoxF()
         aspect = view.width() / view.height() if view.height() else 4 / 3
         width, height = float(self.width()), float(self.height())
         if width / height > aspect:
@@ -90,10 +161,23 @@ class IllustrationWidget(QWidget):
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            renderer.render(painter, QRectF(0, 0, target.width(), target.height()))
+            renderer.render(painter, self._render_rect(renderer, target))
             painter.end()
             self._pixmaps[key] = pixmap
         return pixmap
+
+    def _render_rect(self, renderer: QSvgRenderer, target: QRectF) -> QRectF:
+        """Where the whole view box goes so that the crop fills `target` (the pixmap clips)."""
+        if self._crop is None:
+            return QRectF(0, 0, target.width(), target.height())
+        view = renderer.viewBoxF()
+        scale = target.width() / self._crop.width()
+        return QRectF(
+            (view.x() - self._crop.x()) * scale,
+            (view.y() - self._crop.y()) * scale,
+            view.width() * scale,
+            view.height() * scale,
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -72,11 +72,16 @@ def test_before_sleep_plays_end_to_end_with_pictures_countdown_and_cues(
     assert view.picture.has_pictures
     clock.advance(5)
     view.advance()
+    # Paced reps lead with the count and the pace, not a seconds countdown.
     assert (view.phase.text(), view.countdown.text(), view.detail.text()) == (
-        "Move",
-        "20",
-        "Rep 1 of 10",
+        "Move with the picture",
+        "1 of 10",
+        "One every 2 seconds",
     )
+    assert view.side_badge.isHidden()  # both feet at once: no leg to name
+    clock.advance(4.5)
+    view.advance()
+    assert view.countdown.text() == "3 of 10"
     step_through(view, clock)
     assert view.player is not None and view.player.state is PlayerState.FINISHED
     kinds = [kind for kind, _ in cues.played]
@@ -96,11 +101,17 @@ def test_shows_the_side_and_rep_and_mirrors_the_picture_for_the_left_leg(
     view.advance()
     assert view.step_name.text() == "Towel calf stretch"
     assert view.phase.text() == "Hold"
-    assert view.detail.text() == "Rep 1 of 2 · left leg"
+    assert view.side_badge.text() == "Left leg" and view.side_badge.isVisible()
+    # The badge is in the phase's colour, the largest text but the countdown.
+    assert f"background: {DARK.hold}" in view.side_badge.styleSheet()
+    assert view.side_badge.font().pixelSize() > view.instruction.font().pixelSize()
+    assert view.detail.text() == "Rep 1 of 2"
+    assert view.next_label.text() == "Next: relax"
     assert view.picture._mirrored  # drawn as the right leg
     clock.advance(40)  # into the right leg
     view.advance()
-    assert view.detail.text() == "Rep 1 of 2 · right leg"
+    assert view.side_badge.text() == "Right leg"
+    assert view.detail.text() == "Rep 1 of 2"
     assert not view.picture._mirrored
 
 
@@ -117,11 +128,17 @@ def test_keyboard_controls(
     assert view.player.state is PlayerState.PAUSED
     assert view.phase.text() == "Paused"
     assert view.pause_button.text() == "Resume"
+    # Paused: the picture and the countdown dim, and the sign says how to go on.
+    assert view.pause_sign.isVisible() and view.pause_sign.words == "Space to resume"
+    assert view.picture._brightness < DARK.picture_brightness
+    assert f"color: {DARK.muted}" in view.countdown.styleSheet()
     clock.advance(600)
     view.advance()
     assert view.countdown.text() == "5"  # paused ten minutes: nothing moved
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert view.player.state is PlayerState.PLAYING
+    assert view.pause_sign.isHidden()
+    assert view.picture._brightness == DARK.picture_brightness
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.player.current_segment().kind is SegmentKind.WORK
     qtbot.keyClick(view, Qt.Key.Key_Left)
@@ -163,6 +180,20 @@ def test_the_picture_moves_into_a_hold_and_back_out_in_a_rest() -> None:
     assert pose_blend(pumps, 2000)[0] == pytest.approx(0.0)
 
 
+def test_between_poses_the_picture_fades_in_under_150_ms() -> None:
+    from app.core.timeline import Segment
+
+    hold = Segment(0, SegmentKind.HOLD, 0, 10_000, 0, None)
+    rest = Segment(1, SegmentKind.REST, 10_000, 5_000, 0, None)
+    pumps = Segment(2, SegmentKind.WORK, 0, 20_000, 0, None, rep_count=10, pace_ms=2000)
+    assert 0.0 < pose_blend(hold, 60)[0] < 1.0
+    assert pose_blend(hold, 149) == (1.0, False)  # arrived: no double picture
+    assert pose_blend(rest, 149)[0] == 0.0
+    # A rep holds each pose most of its time, not half-way between them.
+    assert pose_blend(pumps, 500)[0] == 1.0
+    assert pose_blend(pumps, 1500)[0] == 0.0
+
+
 def test_no_animation_timer_while_paused_or_holding_still(
     view: PlayerView, clock: FakeClock, before_sleep: Routine
 ) -> None:
@@ -191,3 +222,38 @@ def test_a_long_pause_closes_the_mixer_and_resuming_reopens_it(
     assert cues.is_open
     assert cues.opened == 2
     assert not view._mixer_rest.isActive()
+
+
+def test_the_words_read_like_a_person_speaking(
+    view: PlayerView, clock: FakeClock, before_sleep: Routine
+) -> None:
+    view.start(before_sleep)
+    assert view.time_left.text() == "2:40 left"  # minutes and seconds, always
+    clock.advance(30.5 + 15)  # the first towel hold is over: relax before the last one
+    view.advance()
+    assert (view.phase.text(), view.next_label.text()) == ("Relax", "Next: one last hold")
+    clock.advance(before_sleep_total_s(view) - 30.5 - 15 - 54)
+    view.advance()
+    assert view.time_left.text() == "0:54 left"
+
+
+def before_sleep_total_s(view: PlayerView) -> float:
+    assert view._timeline is not None
+    return view._timeline.total_ms / 1000
+
+
+def test_a_long_instruction_moves_nothing_above_it(
+    view: PlayerView, clock: FakeClock, before_sleep: Routine
+) -> None:
+    view.start(before_sleep)
+    view.layout().activate()
+    where = (view.side_badge.y(), view.phase.y(), view.countdown.y(), view.instruction.y())
+    view.instruction.setText("A much longer instruction than any routine has. " * 6)
+    view.layout().activate()
+    assert (view.side_badge.y(), view.phase.y(), view.countdown.y(), view.instruction.y()) == where
+
+
+def test_f11_asks_for_focus_mode(qtbot: QtBot, view: PlayerView, before_sleep: Routine) -> None:
+    view.start(before_sleep)
+    with qtbot.waitSignal(view.focus_mode_requested):
+        qtbot.keyClick(view, Qt.Key.Key_F11)
