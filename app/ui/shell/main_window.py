@@ -779,7 +779,8 @@ class MainWindow(QMainWindow):
         tip = None
         if self.content is not None and "bedtime" in routine.tags:
             tip = self.content.tip_for(date.today())
-        page.show_report(routine, report, tip.text.get(self.language) if tip else "")
+        night = self.settings.is_night(self._clock.now().astimezone())
+        page.show_report(routine, report, tip.text.get(self.language) if tip else "", night)
         self.pages.setCurrentWidget(page)
 
     def _record(self, report: SessionReport) -> None:

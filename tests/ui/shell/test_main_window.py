@@ -47,9 +47,12 @@ def test_list_to_start_screen_to_player_to_finished(qtbot: QtBot, paths: AppPath
     finished = window._finished_page
     assert window.pages.currentWidget() is finished and finished is not None
     assert finished.headline.text() == "Well done"
-    assert finished.summary.text() == (
-        "Before-sleep stretch\nTime: 2:40\n100% of the stretches done"
+    # "Sleep well" in the night hours, by the machine's zone: the fake clock is in UTC.
+    assert finished.words.text() in (
+        "Before-sleep stretch, 2:40. Sleep well.",
+        "Before-sleep stretch, 2:40. Take it easy.",
     )
+    assert finished.skipped.isHidden()
     assert len(window.session_reports) == 1
     qtbot.keyClick(finished, Qt.Key.Key_Return)
     assert window.pages.currentWidget() is window.list_page
