@@ -1,4 +1,8 @@
-"""The diary page's export buttons: the whole diary as CSV, the range shown as a PDF report."""
+"""The diary page's export button: the range shown as a PDF report, the whole diary as CSV.
+
+One button with a menu of the two rather than two buttons, so the page's row of buttons fits
+a window 760 pixels wide.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
 
 from app.core.clock import Clock
 from app.core.errors import UnknotError
@@ -35,7 +40,8 @@ def tr(text: str) -> str:
 
 
 class DiaryExports(QObject):
-    """The two buttons and what they do; each says how it went in the page's status line."""
+    """The button, its two choices and what they do; each says how it went in the page's
+    status line."""
 
     def __init__(
         self, page: QWidget, host: ExportsPage, clock: Clock, routine_titles: Mapping[str, str]
@@ -45,11 +51,17 @@ class DiaryExports(QObject):
         self._page = host
         self._clock = clock
         self._titles = routine_titles
-        self.csv_button = QPushButton(tr("Export CSV…"))
-        self.csv_button.clicked.connect(self._export_csv_clicked)
-        self.pdf_button = QPushButton(tr("Export report (PDF)…"))
-        self.pdf_button.setToolTip(tr("One A4 page for your doctor, for the range shown"))
-        self.pdf_button.clicked.connect(self._export_pdf_clicked)
+        self.export_button = QPushButton(tr("Export"))
+        self.export_button.setToolTip(tr("A report for your doctor, or the whole diary"))
+        menu = QMenu(self.export_button)
+        self.pdf_action = QAction(tr("Report for your doctor (PDF)…"), menu)
+        self.pdf_action.setToolTip(tr("One A4 page for your doctor, for the range shown"))
+        self.pdf_action.triggered.connect(self._export_pdf_clicked)
+        self.csv_action = QAction(tr("The whole diary (CSV)…"), menu)
+        self.csv_action.triggered.connect(self._export_csv_clicked)
+        menu.addAction(self.pdf_action)
+        menu.addAction(self.csv_action)
+        self.export_button.setMenu(menu)
 
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
         """The file the user picks to save to; None if they cancel."""

@@ -1,12 +1,26 @@
-"""The diary's overview tab: three figures, the calendar of nights and the two charts."""
+"""The diary's overview tab: three figures, what the diary may tell you, the calendar of nights
+and the two charts.
+
+The tab scrolls rather than squeeze: below the size its parts need (a window of 960 by 510 at
+200%, say), the calendar and the charts keep their least readable size and the page moves.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.core.diary_pattern import pattern_text
 from app.core.diary_stats import DiaryIndex, Summary
 from app.core.journal import SEVERITIES
 from app.ui.diary.charts import AdherenceChart, HourChart
@@ -25,6 +39,10 @@ def severity_text(summary: Summary) -> str:
     if by[None]:
         parts.append(tr("{n} not noted").format(n=by[None]))
     return " · ".join(parts)
+
+
+# The page width from which the pattern sits beside the figures rather than below them.
+PATTERN_BESIDE_WIDTH = 1000
 
 
 class Tile(QFrame):
@@ -53,27 +71,77 @@ class Tile(QFrame):
         self.setAccessibleName(f"{value} {detail}")
 
 
-class DiaryOverview(QWidget):
+class PatternPanel(QFrame):
+    """Cramps on nights with a routine against nights without, in words; or why not yet."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("tile")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(4)
+        caption = QLabel(tr("What your diary shows"))
+        caption.setProperty("role", "muted")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(caption)
+        layout.addWidget(self.text)
+
+    def show_summary(self, summary: Summary) -> None:
+        self.text.setText(pattern_text(summary.pattern))
+        # Said only while it means something: a figure in muted text reads as a hint.
+        self.text.setProperty("role", "" if summary.pattern.enough else "muted")
+        self.text.style().unpolish(self.text)
+        self.text.style().polish(self.text)
+
+
+class _Content(QWidget):
+    """The scrolled page: as tall as the viewport, or as its parts need at the least.
+
+    A scroll area asks a page whose labels wrap for its height at a width, and a layout
+    answers with the height its parts would like; the calendar and the charts would then
+    scroll at any window size. The least they need is the right answer: they grow into
+    whatever room there is beyond it.
+    """
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return layout.totalMinimumHeightForWidth(width) if layout is not None else -1
+
+
+class DiaryOverview(QScrollArea):
     """The figures of the period shown, the month's nights, and the weekly and hourly charts."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        grid = QGridLayout(self)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.content = _Content()
+        self.setWidget(self.content)
+        grid = QGridLayout(self.content)
         grid.setContentsMargins(8, 12, 8, 8)
         grid.setHorizontalSpacing(20)
         grid.setVerticalSpacing(12)
         # The tiles in a widget of their own, so that their style sheet reaches only them.
         self.tiles = QWidget()
-        tiles = QHBoxLayout(self.tiles)
-        tiles.setContentsMargins(0, 0, 0, 0)
+        self._tiles_grid = QGridLayout(self.tiles)
+        self._tiles_grid.setContentsMargins(0, 0, 0, 0)
+        self._tiles_grid.setSpacing(12)
         self.routines_tile = Tile(tr("Routines done"))
         self.cramps_tile = Tile(tr("Cramps"))
         self.streak_tile = Tile(tr("Streak"))
-        for tile in (self.routines_tile, self.cramps_tile, self.streak_tile):
-            tiles.addWidget(tile, 1)
+        for column, tile in enumerate((self.routines_tile, self.cramps_tile, self.streak_tile)):
+            self._tiles_grid.addWidget(tile, 0, column)
+            self._tiles_grid.setColumnStretch(column, 2)
+        self.pattern_panel = PatternPanel()
+        self._pattern_beside: bool | None = None  # None: not placed yet
+        self._place_pattern(wide=True)
         grid.addWidget(self.tiles, 0, 0, 1, 2)
         self.calendar = NightCalendar()
-        grid.addWidget(self.calendar, 1, 0, 2, 1)
+        grid.addWidget(self.calendar, 1, 0, 4, 1)
         self.adherence_heading = QLabel(tr("Nights with a routine and cramps, per week"))
         self.adherence_heading.setProperty("role", "heading")
         self.adherence_heading.setWordWrap(True)
@@ -82,16 +150,34 @@ class DiaryOverview(QWidget):
         self.hour_heading.setProperty("role", "heading")
         self.hour_heading.setWordWrap(True)
         self.hour_chart = HourChart()
-        charts = QVBoxLayout()
-        charts.addWidget(self.adherence_heading)
-        charts.addWidget(self.adherence_chart, 3)
-        charts.addSpacing(8)
-        charts.addWidget(self.hour_heading)
-        charts.addWidget(self.hour_chart, 2)
-        grid.addLayout(charts, 1, 1, 2, 1)
+        # The charts straight in the grid, not in a column of their own: a nested layout
+        # with a wrapping heading counts its charts' comfortable heights as the least they
+        # need, and the page would scroll in any window.
+        grid.addWidget(self.adherence_heading, 1, 1)
+        grid.addWidget(self.adherence_chart, 2, 1)
+        grid.addWidget(self.hour_heading, 3, 1)
+        grid.addWidget(self.hour_chart, 4, 1)
         grid.setColumnStretch(0, 4)
         grid.setColumnStretch(1, 5)
-        grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 3)
+        grid.setRowStretch(4, 2)
+
+    def _place_pattern(self, wide: bool) -> None:
+        """The pattern beside the three figures in a wide page, where its few lines cost no
+        height; below them in a narrow one, where beside them it would be a tall column."""
+        if wide is self._pattern_beside:
+            return
+        self._pattern_beside = wide
+        if wide:
+            self._tiles_grid.addWidget(self.pattern_panel, 0, 3)
+            self._tiles_grid.setColumnStretch(3, 5)
+        else:
+            self._tiles_grid.addWidget(self.pattern_panel, 1, 0, 1, 3)
+            self._tiles_grid.setColumnStretch(3, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_pattern(event.size().width() >= PATTERN_BESIDE_WIDTH)
+        super().resizeEvent(event)
 
     def set_colors(self, colors: Colors) -> None:
         self.adherence_chart.set_colors(colors)
@@ -124,3 +210,4 @@ class DiaryOverview(QWidget):
         )
         self.adherence_chart.set_weeks(summary.weeks)
         self.hour_chart.set_hours(summary.hours)
+        self.pattern_panel.show_summary(summary)

@@ -43,6 +43,7 @@ from app.ui.diary.diary_numbers import DiaryNumbers
 from app.ui.diary.diary_overview import DiaryOverview
 from app.ui.diary.diary_records import Record, RecordsModel
 from app.ui.diary.episode_dialog import EpisodeDialog
+from app.ui.diary.list_style import CELL_ROOM, list_style_sheet, make_list
 from app.ui.diary.session_dialog import SessionDialog
 from app.ui.shell.plain import literal_html
 from app.ui.shell.theme import Colors, applied_colors
@@ -102,8 +103,7 @@ class DiaryView(QWidget):
         self._idle_read.setInterval(0)
         self._idle_read.timeout.connect(self._read_if_out_of_date)
         self.exports = DiaryExports(self, self, clock, self._titles)
-        self.csv_button = self.exports.csv_button
-        self.pdf_button = self.exports.pdf_button
+        self.export_button = self.exports.export_button
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 16)
@@ -132,8 +132,7 @@ class DiaryView(QWidget):
                 *self.range_buttons.values(),
                 self.add_button,
                 self.add_session_button,
-                self.csv_button,
-                self.pdf_button,
+                self.export_button,
             ):
                 widget.setEnabled(False)
 
@@ -194,11 +193,9 @@ class DiaryView(QWidget):
         self.records = RecordsModel(self._titles)
         self.records_view = QTableView()
         self.records_view.setModel(self.records)
-        self.records_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        make_list(self.records_view)
         self.records_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.records_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.records_view.verticalHeader().setVisible(False)
-        self.records_view.setAlternatingRowColors(True)
         self.records_view.setAccessibleName(tr("Cramps and routines, most recent first"))
         header = self.records_view.horizontalHeader()
         header.setStretchLastSection(True)
@@ -213,7 +210,7 @@ class DiaryView(QWidget):
             "moderate",
         )
         for column, sample in enumerate(samples):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 2 * CELL_ROOM)
         self.records_view.doubleClicked.connect(lambda _index: self.change_selected())
         layout.addWidget(self.records_view, 1)
         row = QHBoxLayout()
@@ -245,7 +242,7 @@ class DiaryView(QWidget):
         self.add_session_button = QPushButton(tr("Add routine done…"))
         self.add_session_button.setToolTip(tr("A routine you did without Unknot"))
         self.add_session_button.clicked.connect(self.add_routine_done)
-        for button in (self.csv_button, self.pdf_button, self.add_session_button, self.add_button):
+        for button in (self.export_button, self.add_session_button, self.add_button):
             buttons.addWidget(button)
         return buttons
 
@@ -254,6 +251,8 @@ class DiaryView(QWidget):
     def apply_colors(self, colors: Colors) -> None:
         self._colors = colors
         self.overview.set_colors(colors)
+        self.numbers.set_colors(colors)
+        self.records_view.setStyleSheet(list_style_sheet(colors))
         # On the range switch alone, not the page: a style sheet re-polishes every widget
         # below the one it is set on.
         self.range_bar.setStyleSheet(
@@ -319,8 +318,7 @@ class DiaryView(QWidget):
             *self.range_buttons.values(),
             self.add_button,
             self.add_session_button,
-            self.csv_button,
-            self.pdf_button,
+            self.export_button,
         ):
             widget.setEnabled(journal is not None)
         self._update_status()

@@ -321,7 +321,7 @@ def test_without_a_diary_the_page_says_so_calmly(qtbot: QtBot) -> None:
     assert widget.pages.currentWidget() is widget.message_label
     assert "could not be opened" in widget.message_label.text()
     assert not widget.add_button.isEnabled()
-    assert not widget.pdf_button.isEnabled()
+    assert not widget.export_button.isEnabled()
     assert widget.summary is None
 
 
