@@ -11,7 +11,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from app import APP_NAME, DEBUG_ENV, __version__
 from app.core.errors import UnknotError
@@ -620,15 +620,10 @@ def launch(args: LaunchOptions) -> int:
         EMERGENCY_TIMEOUT_S,
         InstanceNotAnsweringError,
         NoSingleInstanceError,
-        activation_token,
         forward_or_lock,
     )
 
-    request: dict[str, str] = {"command": "show", "activation_token": activation_token()}
-    if args.routine:
-        request = {**request, "command": "routine", "id": args.routine}
-    if args.emergency:
-        request = {**request, "command": "emergency"}
+    request = launch_request(args)
     basedir = args.basedir if args.basedir is not None else os.environ.get("UNKNOT_HOME")
     timeout = EMERGENCY_TIMEOUT_S if args.emergency else None
     try:
@@ -653,6 +648,29 @@ def launch(args: LaunchOptions) -> int:
         return _run_interface(args, lock)
     finally:
         lock.release()
+
+
+def launch_request(args: LaunchOptions) -> dict[str, str]:
+    """What this launch asks of a running instance, with the launcher's tokens handed on."""
+    from app.desktop.instance_client import InstanceCommand, activation_token, startup_id
+
+    if args.emergency:
+        command = InstanceCommand.EMERGENCY
+    elif args.routine:
+        command = InstanceCommand.ROUTINE
+    else:
+        command = InstanceCommand.SHOW
+    request = {"command": command.value, "activation_token": activation_token()}
+    if startup_id():
+        request["startup_id"] = startup_id()
+    match command:
+        case InstanceCommand.ROUTINE:
+            request["id"] = str(args.routine)
+        case InstanceCommand.SHOW | InstanceCommand.EMERGENCY:
+            pass
+        case unreachable:
+            assert_never(unreachable)
+    return request
 
 
 def run_relief_without_instance() -> int:

@@ -26,10 +26,12 @@ def main(argv: list[str] | None = None) -> int:
 def _forward_quickly(emergency: bool) -> int | None:
     """The exit code if a running instance took the request; None to go the full way."""
     from app.desktop import quick_client
+    from app.desktop.instance_command import InstanceCommand
 
     timeout = quick_client.EMERGENCY_TIMEOUT_S if emergency else quick_client.TIMEOUT_S
+    command = InstanceCommand.EMERGENCY if emergency else InstanceCommand.SHOW
     try:
-        state, reply = quick_client.forward("emergency" if emergency else "show", None, timeout)
+        state, reply = quick_client.forward(command, None, timeout)
     except KeyboardInterrupt:
         return 130
     if state == quick_client.ANSWERED:

@@ -10,7 +10,6 @@ The protocol is one JSON object per line each way: a request such as
 from __future__ import annotations
 
 import contextlib
-import enum
 import fcntl
 import json
 import os
@@ -21,7 +20,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.core.socket_name import folder_problem
-from app.desktop.quick_client import EMERGENCY_TIMEOUT_S
+from app.desktop.instance_command import InstanceCommand
+from app.desktop.quick_client import EMERGENCY_TIMEOUT_S, STARTUP_ID_ENV
 
 REPLY_TIMEOUT_S = 3.0
 STARTUP_WAIT_S = 5.0  # how long to wait for an instance that is starting to listen
@@ -35,14 +35,6 @@ __all__ = [
     "forward_or_lock",
     "send",
 ]
-
-
-class InstanceCommand(enum.StrEnum):
-    """What a later launch asks of the running instance: the request's "command"."""
-
-    SHOW = "show"  # raise the window
-    ROUTINE = "routine"  # raise it and start the routine named by "id"
-    EMERGENCY = "emergency"  # the relief screen, answered once it is painted
 
 
 @dataclass(frozen=True)
@@ -177,3 +169,9 @@ def forward_or_lock(
 def activation_token() -> str:
     """The launcher's focus token (Wayland), handed on so the instance may raise itself."""
     return os.environ.get("XDG_ACTIVATION_TOKEN", "")
+
+
+def startup_id() -> str:
+    """The launcher's startup notification id (X11), handed on so the instance can tell
+    the launcher it is done."""
+    return os.environ.get(STARTUP_ID_ENV, "")

@@ -12,6 +12,7 @@ import os
 import socket
 
 from app.core.socket_name import folder_problem, socket_file
+from app.desktop.instance_command import InstanceCommand
 
 ANSWERED, NO_INSTANCE, NOT_ANSWERING = "answered", "no instance", "not answering"
 TIMEOUT_S = 3.0
@@ -19,6 +20,8 @@ TIMEOUT_S = 3.0
 # to be hung, and the command shows a relief screen of its own instead.
 EMERGENCY_TIMEOUT_S = 1.5
 OK_REPLY = b'{"ok": true}'
+# X11 startup notification: the launcher's id, which the running instance must end.
+STARTUP_ID_ENV = "DESKTOP_STARTUP_ID"
 
 
 def _json_string(text: str) -> str:
@@ -26,15 +29,21 @@ def _json_string(text: str) -> str:
     return '"' + "".join(c if c >= " " else f"\\u{ord(c):04x}" for c in escaped) + '"'
 
 
-def request_line(command: str, activation_token: str) -> bytes:
-    fields = f'"command": {_json_string(command)}'
+def request_line(command: InstanceCommand, activation_token: str, startup_id: str = "") -> bytes:
+    fields = f'"command": {_json_string(command.value)}'
     fields += f', "activation_token": {_json_string(activation_token)}'
+    if startup_id:
+        fields += f', "startup_id": {_json_string(startup_id)}'
     return ("{" + fields + "}\n").encode()
 
 
-def forward(command: str, basedir: str | None, timeout: float) -> tuple[str, bytes]:
+def forward(command: InstanceCommand, basedir: str | None, timeout: float) -> tuple[str, bytes]:
     """(ANSWERED, reply line), (NO_INSTANCE, b"") or (NOT_ANSWERING, b"")."""
-    line = request_line(command, os.environ.get("XDG_ACTIVATION_TOKEN", ""))
+    line = request_line(
+        command,
+        os.environ.get("XDG_ACTIVATION_TOKEN", ""),
+        os.environ.get(STARTUP_ID_ENV, ""),
+    )
     path = socket_file(basedir)
     if folder_problem(os.path.dirname(path)) is not None:
         return NO_INSTANCE, b""  # no instance can be listening there; the full path says why

@@ -84,7 +84,12 @@ def test_the_quick_path_needs_no_json_pathlib_or_argparse(
         "heavy = ('json', 'pathlib', 'dataclasses', 'argparse', 'PySide6', 'yaml')\n"
         "print(code, ','.join(sorted(m for m in heavy if m in sys.modules)))\n"
     )
-    env = {**os.environ, "UNKNOT_HOME": str(tmp_path), "XDG_ACTIVATION_TOKEN": 'a"b'}
+    env = {
+        **os.environ,
+        "UNKNOT_HOME": str(tmp_path),
+        "XDG_ACTIVATION_TOKEN": 'a"b',
+        "DESKTOP_STARTUP_ID": "launcher-1_TIME42",
+    }
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -98,7 +103,11 @@ def test_the_quick_path_needs_no_json_pathlib_or_argparse(
     import json
 
     command = "emergency" if options else "show"
-    assert json.loads(seen[0]) == {"command": command, "activation_token": 'a"b'}
+    assert json.loads(seen[0]) == {
+        "command": command,
+        "activation_token": 'a"b',
+        "startup_id": "launcher-1_TIME42",
+    }
 
 
 def test_a_request_is_sent_as_one_json_line(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from app.core import storage
 from app.core.socket_name import MAX_SOCKET_PATH_BYTES, folder_problem, socket_file
 from app.desktop import quick_client
 from app.desktop.instance_client import NoSingleInstanceError, PrimaryLock, forward_or_lock
+from app.desktop.instance_command import InstanceCommand
 
 
 @pytest.fixture
@@ -98,12 +99,18 @@ def test_the_quick_client_does_not_call_a_refused_path_not_answering(
 ) -> None:
     too_long = str(tmp_path / ("s" * 150))  # the system refuses it: nobody can listen there
     monkeypatch.setattr(quick_client, "socket_file", lambda basedir: too_long)
-    assert quick_client.forward("emergency", None, 1.0) == (quick_client.NO_INSTANCE, b"")
+    assert quick_client.forward(InstanceCommand.EMERGENCY, None, 1.0) == (
+        quick_client.NO_INSTANCE,
+        b"",
+    )
     theirs = tmp_path / "theirs"
     theirs.mkdir(mode=0o700)
     os.chown(theirs, os.getuid() + 4242, -1)
     monkeypatch.setattr(quick_client, "socket_file", lambda basedir: str(theirs / "x.sock"))
-    assert quick_client.forward("emergency", None, 1.0) == (quick_client.NO_INSTANCE, b"")
+    assert quick_client.forward(InstanceCommand.EMERGENCY, None, 1.0) == (
+        quick_client.NO_INSTANCE,
+        b"",
+    )
 
 
 def test_with_no_usable_folder_the_app_starts_without_the_check(

@@ -449,9 +449,26 @@ class Startup:
     ) -> tuple[bool, str] | None:
         """A request from a later launch; None when `respond` will be called later."""
         from app.desktop.activation import use_activation_token
-        from app.ui.shell.errors import explain
 
         use_activation_token(str(request.get("activation_token", "")))
+        try:
+            return self._carry_out(request, respond)
+        finally:
+            self._finish_startup_notification(str(request.get("startup_id", "")))
+
+    def _finish_startup_notification(self, startup_id: str) -> None:
+        """The launch that sent this shows no window of its own: end its launcher's busy
+        cursor here (X11; on Wayland the activation token does it)."""
+        if startup_id and self.app.platformName() == "xcb":
+            from app.desktop.startup_notification import finish
+
+            finish(startup_id)
+
+    def _carry_out(
+        self, request: dict[str, Any], respond: Callable[[bool, str], None] | None
+    ) -> tuple[bool, str] | None:
+        from app.ui.shell.errors import explain
+
         asked = request.get("command")
         try:
             command = InstanceCommand(str(asked))
