@@ -30,7 +30,10 @@ class WarningTier:
 
 
 def _filled(text: Text, region: Region) -> Text:
-    return Text(tuple((language, fill(words, region)) for language, words in text.translations))
+    # Each language gets its own words around the numbers ("in Russia 103", "в России — 103").
+    return Text(
+        tuple((language, fill(words, region, language)) for language, words in text.translations)
+    )
 
 
 def local_tiers(tiers: list[WarningTier], region: Region) -> list[WarningTier]:

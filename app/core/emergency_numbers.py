@@ -20,6 +20,30 @@ FALLBACK_EMERGENCY = "112"
 # Where no urgent line is known: the content brief's general words.
 GENERAL_URGENT = "a same-day doctor or an urgent-care service"
 
+
+@dataclass(frozen=True)
+class UrgentWords:
+    """How one language says the urgent-care phrase around a region's line."""
+
+    general: str  # the phrase with no line: "a same-day doctor or an urgent-care service"
+    line: str  # "{general}; {place} {line}": where the region's line goes
+    places: Mapping[str, str]  # region code -> "in the UK"
+
+
+# The Russian phrase follows "обратитесь" in its title ("Сегодня же обратитесь за
+# медицинской помощью (...), если"), so it says where to turn: к врачу, в службу. A dash
+# stands for the missing verb before the number, as Russian writes it ("в России — 103").
+URGENT_WORDS: dict[str, UrgentWords] = {
+    "en": UrgentWords(
+        GENERAL_URGENT, "{general}; {place} {line}", {"GB": "in the UK", "RU": "in Russia"}
+    ),
+    "ru": UrgentWords(
+        "к врачу в тот же день или в службу неотложной помощи",
+        "{general}; {place} — {line}",
+        {"GB": "в Великобритании", "RU": "в России"},
+    ),
+}
+
 # The 27 member states of the EU (ISO 3166 codes; Greece is GR here, not EL).
 EU_COUNTRIES = frozenset(
     {
@@ -35,7 +59,7 @@ class Region:
     name: str  # as the Region menu shows it
     emergency: str  # the number to call
     urgent_line: str = ""  # the same-day line, if the region has one
-    urgent_place: str = ""  # "in the UK", for the sentence
+    urgent_place: str = ""  # "in the UK", for the sentence (other languages: URGENT_WORDS)
 
 
 REGIONS: tuple[Region, ...] = (
@@ -78,17 +102,26 @@ def territory_from_environment(environ: Mapping[str, str]) -> str:
     return ""
 
 
-def placeholders(region: Region) -> dict[str, str]:
-    """The words for `{emergency}` and `{urgent}` in the warning signs."""
-    urgent = GENERAL_URGENT
+def urgent_words(language: str) -> UrgentWords:
+    """The urgent-care wording for `language` ("ru", "ru_RU"), else English."""
+    words = URGENT_WORDS.get(language) or URGENT_WORDS.get(language.split("_", 1)[0])
+    return words or URGENT_WORDS["en"]
+
+
+def placeholders(region: Region, language: str = "en") -> dict[str, str]:
+    """The words for `{emergency}` and `{urgent}` in the warning signs, in `language`."""
+    words = urgent_words(language)
+    urgent = words.general
     if region.urgent_line:
-        urgent = f"{GENERAL_URGENT}; {region.urgent_place} {region.urgent_line}"
+        place = words.places.get(region.code, region.urgent_place)
+        urgent = words.line.format(general=words.general, place=place, line=region.urgent_line)
     return {"emergency": region.emergency, "urgent": urgent}
 
 
-def fill(text: str, region: Region) -> str:
-    """`text` with its placeholders filled; a stray brace is left as written."""
-    values = placeholders(region)
+def fill(text: str, region: Region, language: str = "en") -> str:
+    """`text` (written in `language`) with its placeholders filled; a stray brace is left
+    as written."""
+    values = placeholders(region, language)
     for key, value in values.items():
         text = text.replace("{" + key + "}", value)
     return text

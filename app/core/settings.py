@@ -43,7 +43,11 @@ class Settings:
     night_volume: int = 30  # percent
     night_starts: int = 21
     night_ends: int = 7
-    language: str = ""  # empty: follow the system
+    # The interface and content language: "en" or "ru", or "system" to follow the desktop
+    # (app.core.language.choose_language). Empty, as written before there was a choice,
+    # also follows the desktop; so does a language Unknot does not speak, so a file with
+    # one still loads.
+    language: str = ""
     # Yes answers, as "routine-id:step-index" for a step's question, or
     # "routine-id:longer-holds" for the choice of longer holds.
     yes_answers: tuple[str, ...] = ()
