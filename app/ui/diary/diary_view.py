@@ -45,6 +45,7 @@ from app.ui.diary.diary_records import Record, RecordsModel
 from app.ui.diary.episode_dialog import EpisodeDialog
 from app.ui.diary.list_style import CELL_ROOM, list_style_sheet, make_list
 from app.ui.diary.session_dialog import SessionDialog
+from app.ui.shell import icons
 from app.ui.shell.plain import literal_html
 from app.ui.shell.theme import Colors, applied_colors
 
@@ -60,6 +61,12 @@ PERIOD_NAMES = {
     Period.TWELVE_WEEKS: "12 weeks",
     Period.YEAR: "Year",
     Period.ALL: "All",
+}
+RANGE_TIPS = {
+    Period.FOUR_WEEKS: "Show the last 4 weeks",
+    Period.TWELVE_WEEKS: "Show the last 12 weeks",
+    Period.YEAR: "Show the last year",
+    Period.ALL: "Show everything since the diary began",
 }
 
 
@@ -106,9 +113,8 @@ class DiaryView(QWidget):
         self.export_button = self.exports.export_button
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 20, 24, 16)
+        outer.setContentsMargins(24, 12, 24, 16)
         outer.setSpacing(12)
-        outer.addLayout(self._build_header())
         # What is wrong with the diary, and rows that could not be read: said, never hidden.
         self.diary_status_label = QLabel()
         self.diary_status_label.setWordWrap(True)
@@ -138,37 +144,34 @@ class DiaryView(QWidget):
 
     # -- layout ----------------------------------------------------------------
 
-    def _build_header(self) -> QHBoxLayout:
-        header = QHBoxLayout()
-        title = QLabel(tr("Diary"))
-        title.setProperty("role", "title")
-        header.addWidget(title)
-        header.addStretch(1)
-        # The range switch in a widget of its own, so that its style sheet reaches only it.
+    def _build_range_bar(self) -> QWidget:
+        """The range switch, beside the tabs: the window's header already names the page,
+        and a title row of its own cost the charts their room in a short window."""
+        # In a widget of its own, so that its style sheet reaches only it.
         self.range_bar = QWidget()
+        self.range_bar.setAccessibleName(tr("Show the last"))
         switch = QHBoxLayout(self.range_bar)
-        switch.setContentsMargins(0, 0, 0, 0)
-        self.range_label = QLabel(tr("Show the last:"))
-        self.range_label.setProperty("role", "muted")
-        switch.addWidget(self.range_label)
+        switch.setContentsMargins(0, 0, 0, 4)
+        switch.setSpacing(4)
         self.range_group = QButtonGroup(self)
         self.range_buttons: dict[Period, QPushButton] = {}
         for period, name in PERIOD_NAMES.items():
             button = QPushButton(tr(name))
             button.setCheckable(True)
             button.setObjectName("range")
+            button.setToolTip(tr(RANGE_TIPS[period]))
             button.setChecked(period is self.period)
             button.clicked.connect(lambda _=False, p=period: self.set_period(p))
             self.range_group.addButton(button)
             self.range_buttons[period] = button
             switch.addWidget(button)
-        header.addWidget(self.range_bar)
-        return header
+        return self.range_bar
 
     def _build_tabs(self) -> QTabWidget:
         self.overview = DiaryOverview()
         self.numbers = DiaryNumbers()
         tabs = QTabWidget()
+        tabs.setCornerWidget(self._build_range_bar(), Qt.Corner.TopRightCorner)
         tabs.addTab(self.overview, tr("Overview"))
         tabs.addTab(self.numbers, tr("Numbers"))
         tabs.addTab(self._build_records(), tr("Records"))
@@ -216,7 +219,9 @@ class DiaryView(QWidget):
         row = QHBoxLayout()
         self.change_button = QPushButton(tr("Change…"))
         self.change_button.clicked.connect(self.change_selected)
+        icons.set_icon(self.change_button, "edit")
         self.delete_button = QPushButton(tr("Delete…"))
+        icons.set_icon(self.delete_button, "delete")
         self.delete_button.clicked.connect(self.delete_selected)
         row.addWidget(self.change_button)
         row.addWidget(self.delete_button)
@@ -227,11 +232,8 @@ class DiaryView(QWidget):
         return page
 
     def _build_buttons(self) -> QHBoxLayout:
+        # No Back button here: the window's header has the way back, and Esc goes back too.
         buttons = QHBoxLayout()
-        back = QPushButton(tr("Back"))
-        back.setToolTip(tr("Back to the routines (Esc)"))
-        back.clicked.connect(self.back_requested)
-        buttons.addWidget(back)
         self.status_label = QLabel()
         self.status_label.setProperty("role", "muted")
         self.status_label.setWordWrap(True)
@@ -239,6 +241,8 @@ class DiaryView(QWidget):
         self.add_button = QPushButton(tr("Add a cramp…"))
         self.add_button.setProperty("role", "primary")
         self.add_button.clicked.connect(self.add_cramp)
+        icons.set_icon(self.add_button, "add", icons.ON_ACCENT)
+        icons.set_icon(self.export_button, "export")
         self.add_session_button = QPushButton(tr("Add routine done…"))
         self.add_session_button.setToolTip(tr("A routine you did without Unknot"))
         self.add_session_button.clicked.connect(self.add_routine_done)
@@ -257,10 +261,11 @@ class DiaryView(QWidget):
         # below the one it is set on.
         self.range_bar.setStyleSheet(
             f"""
-            QPushButton#range {{ min-width: 4.5em; }}
+            QPushButton#range {{
+                min-width: 3.5em; min-height: 0; padding: 2px 10px; border-radius: 6px;
+            }}
             QPushButton#range:checked {{
                 background: {colors.accent}; color: {colors.accent_text}; border: none;
-                font-weight: 600;
             }}
             """
         )
@@ -509,8 +514,14 @@ class DiaryView(QWidget):
         what = f"{cells[1]}, {cells[0]}. " + tr("This cannot be undone.")
         box.setInformativeText(literal_html(what))  # a routine title is shown as written
         delete = box.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
-        box.setIcon(QMessageBox.Icon.Question)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        # The app's own icons, not the style's question mark and cross.
+        icons.set_icon(delete, "delete")
+        icons.set_icon(cancel, "close")
+        box.setIconPixmap(
+            icons.pixmap("delete", applied_colors().muted, 32, self.devicePixelRatioF())
+        )
 
         def decided() -> None:
             if box.clickedButton() is delete:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clock import Clock
+from app.ui.shell import icons
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
 
@@ -95,6 +96,11 @@ class RecordDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setProperty("role", "primary")
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        # The app's own icons, not the style's floppy disk and cross.
+        icons.set_icon(self.save_button, "save", icons.ON_ACCENT)
+        icons.set_icon(self.cancel_button, "close")
         self._layout.addWidget(buttons)
         self.start_edit.dateTimeChanged.connect(self._update_length)
         self.end_edit.dateTimeChanged.connect(self._update_length)

@@ -1,9 +1,10 @@
 """A one-page A4 report of the diary for a doctor, drawn with QPdfWriter.
 
-Only facts from the diary: the period, the counts, the weekly chart of routines against
-cramps, the routines done, the cramps themselves (most recent first, as many as fit) and the
-disclaimer. The page is painted into memory and written atomically, so a failed write leaves
-the previous file (or none) and never half a PDF.
+Only facts from the diary: the period, the counts, cramps on nights with a routine against
+nights without (with the nights behind each figure, and "not proof"), the weekly chart of
+routines against cramps, the routines done, the cramps themselves (most recent first, as
+many as fit) and the disclaimer. The page is painted into memory and written atomically, so
+a failed write leaves the previous file (or none) and never half a PDF.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
 )
 
 from app import APP_NAME, __version__
+from app.core.diary_pattern import MIN_NIGHTS, pattern_text
 from app.core.diary_stats import Summary
 from app.core.disclaimer import DISCLAIMER
 from app.core.journal import SEVERITIES, Episode
@@ -106,6 +108,16 @@ class _Page:
         )
         self.y += height
 
+    def paragraph(self, text: str, points: float, color: str = INK.text) -> None:
+        """`text` wrapped to the width of the page."""
+        self.painter.setFont(self.font(points))
+        self.painter.setPen(QColor(color))
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        box = QRectF(self.area.left(), self.y, self.area.width(), self.area.height())
+        used = self.painter.boundingRect(box, flags, text)
+        self.painter.drawText(box, flags, text)
+        self.y += used.height()
+
     def gap(self, pixels: float) -> None:
         self.y += pixels * UNIT
 
@@ -161,6 +173,19 @@ def paint_report(
         ),
     ]
     _facts(page, facts)
+    page.gap(10)
+    page.line(tr("Nights with a routine and nights without"), 11, bold=True)
+    page.paragraph(pattern_text(summary.pattern), 9.5)
+    page.gap(2)
+    page.paragraph(
+        tr(
+            "Compared: the nights of the period that are over, from the diary's first record. "
+            "A night counts as one with a routine when a routine was played to the end. "
+            "Nothing is compared with fewer than {n} nights of either kind."
+        ).format(n=MIN_NIGHTS),
+        8,
+        color=INK.muted,
+    )
     page.gap(12)
     page.line(
         tr("Nights with a routine and cramps, per week, last {n} weeks").format(

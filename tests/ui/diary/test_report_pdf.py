@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from app.core.diary_stats import DiaryIndex, Period, Summary, summarize, summarize_since
 from app.core.errors import WriteError
 from app.core.journal import Episode, SessionRecord
+from app.ui.diary import report_pdf as report_pdf_module
 from app.ui.diary.report_pdf import report_pdf, write_report
 
 ZONE = timezone(timedelta(hours=1))
@@ -75,3 +76,33 @@ def test_a_failed_rename_leaves_no_temp_file(qapp: QApplication, tmp_path: Path)
         write_report(tmp_path / "report.pdf", summary_with(2), NOW)
     assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
     assert list((tmp_path / "report.pdf").iterdir()) == []
+
+
+def test_the_report_says_what_the_diary_shows_with_the_nights_behind_it(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said: list[str] = []
+    original = report_pdf_module._Page.paragraph
+
+    def paragraph(page: report_pdf_module._Page, text: str, *args: object, **kw: object) -> None:
+        said.append(text)
+        original(page, text, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report_pdf_module._Page, "paragraph", paragraph)
+    # 29 nights with a routine (from the 2nd) and 10 before them without, each with a cramp.
+    sessions = [
+        SessionRecord(n, "evening-stretch", NOW - timedelta(days=n), NOW, 1.0, (), True)
+        for n in range(1, 30)
+    ]
+    episodes = [
+        Episode(NOW - timedelta(days=n, hours=-6), timedelta(minutes=3), "left", "mild", id=n)
+        for n in range(30, 40)
+    ]
+    report_pdf(summarize(DiaryIndex.build(sessions, episodes), Period.ALL, NOW), NOW)
+    assert said[0] == (
+        "On nights with a routine you logged no cramps (29 nights); on nights without, "
+        "1.0 cramps a night (10 nights). This is a pattern in your diary, not proof of cause."
+    )
+    said.clear()
+    report_pdf(summary_with(3), NOW)
+    assert said[0].startswith("Not enough nights to compare yet.")
