@@ -47,7 +47,8 @@ def main() -> int:
     home = accepted_home()
     # UNKNOT_HOME rather than --basedir: a launch from a desktop entry has no options.
     env["UNKNOT_HOME"] = str(home)
-    ours_cmd = [sys.executable, str(ROOT / "main.py")]
+    # main.py's start, with the first paint reported from outside the app's code.
+    ours_cmd = [sys.executable, str(HERE / "first_paint_probe.py")]
     if options.emergency:
         ours_cmd.append("--emergency")
     floor_cmd = [sys.executable, str(HERE / "floor_window.py")]

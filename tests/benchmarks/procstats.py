@@ -66,6 +66,9 @@ def benchmark_env(benchmarks_dir: Path, project_root: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "xcb" if env.get("DISPLAY") else "offscreen")
     env.setdefault("SDL_AUDIODRIVER", "dummy")
+    # Unknot never autolaunches a session bus (desktop/session_bus_env.py); a bare PySide6
+    # program would, and pay for starting dbus-launch within its measured start.
+    env.setdefault("DBUS_SESSION_BUS_ADDRESS", "disabled:")
     env["PYTHONPATH"] = f"{benchmarks_dir}{os.pathsep}{project_root}"
     return env
 

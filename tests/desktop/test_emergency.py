@@ -15,14 +15,19 @@ from test_instance import start_app, wait_until_listening
 from app.core.storage import socket_path
 from app.desktop.instance_client import PrimaryLock
 
+# The app as main.py starts it, quitting after its first paint (the start-up benchmark's).
+FIRST_PAINT_PROBE = Path(__file__).resolve().parent.parent / "benchmarks" / "first_paint_probe.py"
+
 
 def emergency(basedir: Path, marker: Path | None = None) -> subprocess.Popen[str]:
     """Launch `unknot --emergency`; with `marker`, an app it starts quits after its first paint."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": "dummy"}
+    start = [sys.executable, "-m", "app"]
     if marker is not None:
         env["UNKNOT_BENCHMARK_FIRST_PAINT"] = str(marker)
+        start = [sys.executable, str(FIRST_PAINT_PROBE)]
     return subprocess.Popen(
-        [sys.executable, "-m", "app", "--basedir", str(basedir), "--emergency"],
+        [*start, "--basedir", str(basedir), "--emergency"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

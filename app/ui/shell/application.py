@@ -5,9 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, assert_never
@@ -17,19 +15,17 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, DEBUG_ENV, DESKTOP_ID
-from app.core import launch_snapshot
 from app.core.clock import SystemClock
-from app.core.errors import FileSetAsideError, RoutineNotFoundError, UnknotError
-from app.core.launch_snapshot import Fingerprint, RoutineCard, Snapshot
+from app.core.errors import RoutineNotFoundError
+from app.core.loaded_state import LoadedState
 from app.core.resources import ICONS_DIR, SOUNDS_DIR
-from app.core.settings import Settings, SettingsStore, from_document, to_document
+from app.core.settings import SettingsStore
 from app.core.storage import AppPaths
 from app.desktop.instance_client import InstanceCommand, PrimaryLock
 
 if TYPE_CHECKING:
     from app.core.content import Content
     from app.core.journal import Journal
-    from app.core.routines import Library
     from app.core.settings import Settings as SettingsType
     from app.ui.diary.diary_saving import DiarySaving
     from app.ui.reminders.reminder_service import ReminderService
@@ -47,8 +43,6 @@ class LaunchOptions(Protocol):
     emergency: bool
 
 
-# Set by the start-up benchmark: write the moment of the first paint to this file and quit.
-FIRST_PAINT_ENV = "UNKNOT_BENCHMARK_FIRST_PAINT"
 # An `unknot --emergency` waiting on a screen that never paints (say, on a hidden
 # workspace) is told so rather than left hanging.
 RELIEF_PAINT_LIMIT_MS = 1000
@@ -91,69 +85,6 @@ def run(args: LaunchOptions, lock: PrimaryLock | None) -> int:
     else:
         started.window.show()
     return app.exec()
-
-
-@dataclass
-class LoadedState:
-    """Settings and routines for the first screen, and how they were obtained."""
-
-    fingerprint: Fingerprint
-    settings: Settings
-    cards: list[RoutineCard]
-    library: Library | None  # None when read from the launch snapshot
-    settings_problem: FileSetAsideError | None = None
-    snapshot: Snapshot | None = None
-
-    @staticmethod
-    def sources(paths: AppPaths) -> list[Path]:
-        from app.core.routine_files import routine_files
-
-        return [f.path for f in routine_files(paths)] + [paths.settings_file]
-
-    @classmethod
-    def from_snapshot(cls, paths: AppPaths) -> LoadedState | None:
-        """Quick: nothing changed since the last run, so no YAML before the first paint."""
-        prints = launch_snapshot.fingerprint(cls.sources(paths))
-        snapshot = launch_snapshot.read(paths.launch_snapshot_file, prints)
-        if snapshot is None:
-            return None
-        try:
-            settings = from_document(snapshot.settings)
-        except ValueError:
-            return None
-        return cls(prints, settings, snapshot.cards, None, snapshot=snapshot)
-
-    @classmethod
-    def settings_only(cls, paths: AppPaths, store: SettingsStore) -> LoadedState:
-        """The settings, and no routine read yet: for a start in the tray."""
-        settings, problem = store.load()
-        prints = launch_snapshot.fingerprint(cls.sources(paths))
-        return cls(prints, settings, [], None, settings_problem=problem)
-
-    @property
-    def complete(self) -> bool:
-        """Whether there are routines to show: read, or remembered from the last run."""
-        return self.library is not None or self.snapshot is not None
-
-    @classmethod
-    def full(cls, paths: AppPaths, store: SettingsStore) -> LoadedState:
-        """Parse and check everything, as after any change."""
-        from app.core.library import cards, load_all
-
-        prints = launch_snapshot.fingerprint(cls.sources(paths))
-        settings, problem = store.load()
-        library = load_all(paths)
-        return cls(prints, settings, cards(library), library, settings_problem=problem)
-
-    def save_snapshot(self, paths: AppPaths) -> None:
-        """Remember this state for the next start; a failure only costs start-up time."""
-        snapshot = Snapshot(self.fingerprint, to_document(self.settings), self.cards)
-        if snapshot == self.snapshot:
-            return
-        try:
-            launch_snapshot.write(paths.launch_snapshot_file, snapshot)
-        except UnknotError as error:
-            log.info("launch snapshot not saved: %s", error)
 
 
 def _app_icon() -> QIcon:
@@ -319,12 +250,6 @@ class Startup:
         self._start_reminders()
 
     def after_first_paint(self) -> None:
-        marker = os.environ.get(FIRST_PAINT_ENV)
-        if marker:
-            Path(marker).write_text(f"{time.time():.6f} {_rss_mb():.2f}\n")
-            self._finish_loading()  # so the next benchmark run starts as a real second start
-            self.app.quit()
-            return
         from app.ui.shell.errors import explain
 
         self.start_background()
@@ -562,16 +487,6 @@ class WindowOnDemand:
 
     def quit_app(self) -> None:
         self._startup.quit()
-
-
-def _rss_mb() -> float:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 def debug_logging() -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.core.loaded_state import LoadedState
 from app.core.settings import SettingsStore, Theme
 from app.core.storage import AppPaths
-from app.ui.shell.application import LoadedState
 
 # The relief sequence is played by "Cramp now", not listed.
 ALL_ROUTINES = ["before-sleep", "evening-stretch", "gentle", "strength"]
