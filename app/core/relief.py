@@ -104,53 +104,94 @@ def plan_from_routine(routine: Routine, position: str, gentle: bool = False) -> 
     )
 
 
-def _built_in(step_id: str, name: str, instruction: str, seconds: float) -> ReliefStep:
-    return ReliefStep(step_id, Text.plain(name), Text.plain(instruction), seconds)
+def _built_in(
+    step_id: str, name: dict[str, str], instruction: dict[str, str], seconds: float
+) -> ReliefStep:
+    return ReliefStep(step_id, Text.of(name), Text.of(instruction), seconds)
 
 
 # The brief's sequence reduced to what needs no file at all: breathe, toes up, rub, and
-# walking only when standing. Wording from the content brief.
+# walking only when standing. Wording from the content brief, in English and Russian as
+# in routines/ (tests/content/test_russian.py holds them to the same words).
 _BREATHE = _built_in(
     "er_breathe",
-    "Breathe",
-    "Stay as calm as you can. Breathe out slowly. Most cramps fade within minutes.",
+    {"en": "Breathe", "ru": "Дышите"},
+    {
+        "en": "Stay as calm as you can. Breathe out slowly. Most cramps fade within minutes.",
+        "ru": "Постарайтесь сохранять спокойствие. Медленно выдохните. Большинство судорог "
+        "проходит за несколько минут.",
+    },
     10,
 )
 _TOES_UP = _built_in(
     "er_toes_up",
-    "Toes up",
-    "Straighten the cramped leg. Slowly draw your toes up towards your knee. Ease in; don't yank.",
+    {"en": "Toes up", "ru": "Носок на себя"},
+    {
+        "en": "Straighten the cramped leg. Slowly draw your toes up towards your knee. "
+        "Ease in; don't yank.",
+        "ru": "Выпрямите сведённую ногу. Медленно потяните носок на себя, к колену. "
+        "Плавно, без рывков.",
+    },
     30,
 )
 _RUB = _built_in(
-    "er_rub", "Rub", "Rub the hard part of the calf firmly, slow strokes from ankle to knee.", 40
+    "er_rub",
+    {"en": "Rub", "ru": "Растирание"},
+    {
+        "en": "Rub the hard part of the calf firmly, slow strokes from ankle to knee.",
+        "ru": "Разотрите затвердевшую часть икры с нажимом, медленными движениями от лодыжки "
+        "к колену.",
+    },
+    40,
 )
 _WALK = _built_in(
     "er_walk",
-    "Walk it off",
-    "Only if steady: holding a support, take slow steps or march gently on the spot.",
+    {"en": "Walk it off", "ru": "Расходите ногу"},
+    {
+        "en": "Only if steady: holding a support, take slow steps or march gently on the spot.",
+        "ru": "Только если вы твёрдо стоите на ногах: держась за опору, медленно пройдитесь "
+        "или спокойно пошагайте на месте.",
+    },
     60,
 )
 # The gentle profile's standing path (brief, section 1): toes up holding a support, rub,
 # then sit down if you can.
 _TOES_UP_HOLDING = _built_in(
     "er_toes_up",
-    "Toes up",
-    "Hold a support. Straighten the cramped leg. Slowly draw your toes up towards your knee. "
-    "Ease in; don't yank.",
+    {"en": "Toes up", "ru": "Носок на себя"},
+    {
+        "en": "Hold a support. Straighten the cramped leg. Slowly draw your toes up towards "
+        "your knee. Ease in; don't yank.",
+        "ru": "Держитесь за опору. Выпрямите сведённую ногу. Медленно потяните носок на себя, "
+        "к колену. Плавно, без рывков.",
+    },
     30,
 )
-_SIT = _built_in("er_sit", "Sit down", "Sit down if you can.", 15)
+_SIT = _built_in(
+    "er_sit",
+    {"en": "Sit down", "ru": "Сядьте"},
+    {"en": "Sit down if you can.", "ru": "Сядьте, если можете."},
+    15,
+)
 _AFTER = _built_in(
     "er_after",
-    "Afterwards",
-    "Some soreness for a day is normal. A pharmacist can advise on relief.",
+    {"en": "Afterwards", "ru": "После"},
+    {
+        "en": "Some soreness for a day is normal. A pharmacist can advise on relief.",
+        "ru": "Мышца может побаливать ещё сутки — это нормально. Как облегчить это, "
+        "подскажет фармацевт в аптеке.",
+    },
     10,
 )
 
 
-SWOLLEN_CALF = Text.plain(
-    "If one calf is swollen, warm, red or darker, don't rub or stretch it: get it checked today."
+SWOLLEN_CALF = Text.of(
+    {
+        "en": "If one calf is swollen, warm, red or darker, don't rub or stretch it: get it "
+        "checked today.",
+        "ru": "Если одна икра отекла, стала тёплой, красной или темнее другой, не растирайте "
+        "и не растягивайте её: сегодня же покажите её врачу.",
+    }
 )
 
 

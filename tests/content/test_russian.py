@@ -14,6 +14,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from app.core.content import Content, load_content
 from app.core.disclaimer import SENTENCES
 from app.core.library import load_all
+from app.core.relief import built_in_plan
 from app.core.routines import Dose, Library, Routine, Text
 from app.core.storage import AppPaths
 from app.core.timeline import build_timeline
@@ -462,3 +463,26 @@ def test_russian_says_may_help_where_the_english_does(library: Library, content:
     assert "может помочь" in library.routines["evening-stretch"].summary.get("ru")
     assert "может помочь" in library.routines["before-sleep"].summary.get("ru")
     assert "(около трёх минут)" in library.routines["before-sleep"].summary.get("ru")
+
+
+@pytest.mark.parametrize(
+    ("position", "gentle", "variant"),
+    [("bed", False, "bed"), ("standing", False, "standing"), ("standing", True, "gentle")],
+)
+def test_the_built_in_relief_plan_speaks_the_routine_s_russian(
+    library: Library, position: str, gentle: bool, variant: str
+) -> None:
+    # The plan the relief screen falls back on when emergency.yaml cannot be read: the
+    # same words as the routine in both languages, wherever its English is the same.
+    routine = library.routines["emergency"].select(variant)
+    by_id = {step.exercise.id: step for step in routine.steps}
+    plan = built_in_plan(position, gentle)
+    compared = 0
+    for step in (*plan.steps, *plan.aftercare):
+        assert {language for language, _ in step.instruction.translations} == {"en", "ru"}
+        same = by_id[step.id]
+        for mine, theirs in ((step.name, same.name), (step.instruction, same.instruction)):
+            assert (mine.get("en") == theirs.get("en")) == (mine.get("ru") == theirs.get("ru"))
+            compared += mine.get("en") == theirs.get("en")
+    assert compared >= 7
+    assert plan.loop_cautions == routine.cautions
