@@ -335,3 +335,36 @@ def test_exports_say_how_they_went(view: DiaryView, tmp_path: Path) -> None:
     blocked.write_text("x")
     assert not view.export_report_to(blocked / "report.pdf")
     assert view.status_label.text().startswith("Unknot could not save report.pdf: ")
+
+
+def test_the_overview_says_nothing_of_a_pattern_with_too_few_nights(view: DiaryView) -> None:
+    # Five nights with a routine in the twelve weeks: too few to compare.
+    assert view.overview.pattern_panel.text.text() == (
+        "Not enough nights to compare yet. This needs at least 7 nights with a routine and 7 "
+        "without in the range shown; so far there are 5 and 78."
+    )
+
+
+def test_the_overview_compares_nights_with_a_routine_and_without(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    opened, _ = Journal.open(tmp_path / "journal.sqlite3")
+    # The last ten nights with a routine and no cramp; the twenty before, one cramp each.
+    for back in range(1, 31):
+        evening = NOW.replace(hour=22) - timedelta(days=back)
+        if back <= 10:
+            opened.add_session(routine(evening))
+        else:
+            opened.add_episode(Episode(evening + timedelta(hours=5), timedelta(minutes=3)), NOW)
+    widget = DiaryView(opened, FakeClock(NOW))
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.overview.pattern_panel.text.text() == (
+        "On nights with a routine you logged no cramps (10 nights); on nights without, 1.0 "
+        "cramps a night (20 nights). This is a pattern in your diary, not proof of cause."
+    )
+    widget.range_buttons[Period.FOUR_WEEKS].click()  # 27 nights over: 10 and 17
+    assert "(10 nights); on nights without, 1.0 cramps a night (17 nights)" in (
+        widget.overview.pattern_panel.text.text()
+    )
+    opened.close()
