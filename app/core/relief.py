@@ -16,13 +16,15 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import assert_never
 
 from app.core.clock import Clock
 from app.core.journal import Episode
 from app.core.routines import RELIEF_ROUTINE_ID, Illustration, Routine, Step, Text
+from app.core.settings import Posture
 
 __all__ = ["RELIEF_ROUTINE_ID", "ReliefPlan", "ReliefSession", "built_in_plan", "plan_from_routine"]
-POSITIONS = ("bed", "standing")
+POSITIONS = tuple(Posture)
 GENTLE_VARIANT = "gentle"  # the emergency routine's standing path for the gentle profile
 # The content brief's urgent tier: a cramp lasting more than 10 minutes needs urgent care.
 URGENT_AFTER = timedelta(minutes=10)
@@ -44,7 +46,7 @@ class ReliefPlan:
     """Steps before and in the loop, the loop's first and last index, and the aftercare
     shown once the cramp has gone."""
 
-    position: str
+    position: Posture
     steps: tuple[ReliefStep, ...]
     loop: tuple[int, int]
     aftercare: tuple[ReliefStep, ...] = ()
@@ -72,12 +74,13 @@ def _step_seconds(step: Step) -> float:
     return DEFAULT_STEP_S
 
 
-def plan_from_routine(routine: Routine, position: str, gentle: bool = False) -> ReliefPlan:
-    """The relief plan for `position` ("bed" or "standing") from the emergency routine;
+def plan_from_routine(routine: Routine, position: Posture, gentle: bool = False) -> ReliefPlan:
+    """The relief plan for `position` (in bed or standing) from the emergency routine;
     with `gentle`, standing plays the gentle variant (when the routine has one)."""
+    position = Posture(position)  # a plain "bed" or "standing" too
     variants = {variant.id for variant in routine.variants}
-    chosen = position
-    if gentle and position == "standing" and GENTLE_VARIANT in variants:
+    chosen: str = position
+    if gentle and position is Posture.STANDING and GENTLE_VARIANT in variants:
         chosen = GENTLE_VARIANT
     session = routine.select(chosen if chosen in variants else None)
     steps = tuple(
@@ -178,8 +181,8 @@ _AFTER = _built_in(
     {"en": "Afterwards", "ru": "После"},
     {
         "en": "Some soreness for a day is normal. A pharmacist can advise on relief.",
-        "ru": "Мышца может побаливать ещё сутки — это нормально. Как облегчить это, "
-        "подскажет фармацевт в аптеке.",
+        "ru": "Мышца может побаливать ещё сутки — это нормально. Как облегчить неприятные "
+        "ощущения, подскажет фармацевт в аптеке.",
     },
     10,
 )
@@ -195,11 +198,18 @@ SWOLLEN_CALF = Text.of(
 )
 
 
-def built_in_plan(position: str, gentle: bool = False) -> ReliefPlan:
-    if position == "standing" and gentle:
+def built_in_plan(position: Posture, gentle: bool = False) -> ReliefPlan:
+    position = Posture(position)  # a plain "bed" or "standing" too
+    if position is Posture.STANDING and gentle:
         steps: tuple[ReliefStep, ...] = (_BREATHE, _TOES_UP_HOLDING, _RUB, _SIT)
     else:
-        steps = (_BREATHE, _TOES_UP, _RUB) + ((_WALK,) if position == "standing" else ())
+        match position:
+            case Posture.STANDING:
+                steps = (_BREATHE, _TOES_UP, _RUB, _WALK)
+            case Posture.BED:
+                steps = (_BREATHE, _TOES_UP, _RUB)
+            case unreachable:
+                assert_never(unreachable)
     return ReliefPlan(
         position,
         steps,
@@ -207,7 +217,7 @@ def built_in_plan(position: str, gentle: bool = False) -> ReliefPlan:
         (_AFTER,),
         built_in=True,
         loop_cautions=(SWOLLEN_CALF,),
-        gentle=gentle and position == "standing",
+        gentle=gentle and position is Posture.STANDING,
     )
 
 
