@@ -28,6 +28,9 @@ def make_window(
         cue_player_factory=lambda: cues,
     )
     qtbot.addWidget(window)
+    # The size the tests were written at: a window fits itself to the screen, and the
+    # offscreen screen is only 800x600. tests/ui/shell/test_layout.py tries smaller ones.
+    window.resize(1100, 720)
     window.apply_colors()
     window.show()
     with qtbot.waitActive(window):

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from app.core.reminders import Reminder
 from app.core.routines import Text
 from app.ui.reminders.reminder_texts import EVERY_DAY, WEEKDAYS, short_day
+from app.ui.shell import icons
+from app.ui.shell.theme import Space
 
 NEW_REMINDER_TIME = time(21, 30)  # an hour or so before a usual bedtime
 
@@ -38,15 +40,15 @@ class ReminderEditor(QFrame):
         self.editing: str | None = None  # the id being changed; None for a new reminder
         self._message: Text | None = None  # as it was, with all its languages
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 20, 24, 20)
-        outer.setSpacing(14)
+        outer.setContentsMargins(Space.XL, Space.L, Space.XL, Space.L)
+        outer.setSpacing(Space.M)
         self.heading = QLabel()
         self.heading.setProperty("role", "heading")
         outer.addWidget(self.heading)
 
         form = QGridLayout()
-        form.setHorizontalSpacing(16)
-        form.setVerticalSpacing(14)
+        form.setHorizontalSpacing(Space.L)
+        form.setVerticalSpacing(Space.M)
         outer.addLayout(form)
 
         form.addWidget(self._label(self.tr("Time")), 0, 0)
@@ -81,11 +83,13 @@ class ReminderEditor(QFrame):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         cancel = QPushButton(self.tr("Cancel"))
+        cancel.setProperty("role", "quiet")
         cancel.setToolTip(self.tr("Leave without saving (Esc)"))
         cancel.clicked.connect(self.cancel_requested)
         buttons.addWidget(cancel)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setProperty("role", "primary")
+        icons.set_icon(self.save_button, "check", icons.ON_ACCENT)
         self.save_button.clicked.connect(self.save_requested)
         buttons.addWidget(self.save_button)
         return buttons
@@ -98,7 +102,7 @@ class ReminderEditor(QFrame):
         # The spin box's own arrows are tiny (and styling them, or hiding them, breaks its
         # text box in Qt), so big buttons beside them move the time in quarter hours.
         time_row = QHBoxLayout()
-        time_row.setSpacing(8)
+        time_row.setSpacing(Space.S)
         time_row.addWidget(self.time_edit)
         for label, minutes, name in (
             ("-15 min", -15, self.tr("15 minutes earlier")),
@@ -118,9 +122,9 @@ class ReminderEditor(QFrame):
     def _build_days(self) -> QVBoxLayout:
         """Seven toggles, one per weekday, and the two usual choices in one press."""
         days_box = QVBoxLayout()
-        days_box.setSpacing(8)
+        days_box.setSpacing(Space.S)
         day_row = QHBoxLayout()
-        day_row.setSpacing(6)
+        day_row.setSpacing(Space.S - 2)
         full_names = (
             self.tr("Monday"),
             self.tr("Tuesday"),
@@ -134,7 +138,8 @@ class ReminderEditor(QFrame):
         for day in range(7):
             button = QPushButton(short_day(day))
             button.setCheckable(True)
-            button.setProperty("role", "day")
+            # Chips: a quiet tint when chosen, never the primary button's solid colour.
+            button.setProperty("role", "chip")
             button.setAccessibleName(full_names[day])
             button.toggled.connect(self._days_touched)
             self.day_buttons.append(button)
@@ -142,10 +147,13 @@ class ReminderEditor(QFrame):
         day_row.addStretch(1)
         days_box.addLayout(day_row)
         quick = QHBoxLayout()
+        quick.setSpacing(Space.XS)
         every_day = QPushButton(self.tr("Every day"))
+        every_day.setProperty("role", "quiet")
         every_day.clicked.connect(lambda: self.set_days(EVERY_DAY))
         quick.addWidget(every_day)
         weekdays = QPushButton(self.tr("Weekdays"))
+        weekdays.setProperty("role", "quiet")
         weekdays.clicked.connect(lambda: self.set_days(WEEKDAYS))
         quick.addWidget(weekdays)
         quick.addStretch(1)
@@ -155,7 +163,7 @@ class ReminderEditor(QFrame):
     @staticmethod
     def _label(text: str) -> QLabel:
         label = QLabel(text)
-        label.setProperty("role", "heading")
+        label.setProperty("role", "label")
         return label
 
     def begin(self, reminder: Reminder | None, language: str) -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.core.reminders import Reminder
 from app.ui.reminders.reminder_texts import days_text, time_text
+from app.ui.shell import icons
 from app.ui.shell.plain import plain
+from app.ui.shell.switch import Switch
+from app.ui.shell.theme import Space
 
 
 class ReminderRow(QFrame):
@@ -24,16 +27,16 @@ class ReminderRow(QFrame):
         self.reminder_id = reminder.id
         self.setObjectName("reminder")
         layout = QGridLayout(self)
-        layout.setContentsMargins(20, 14, 16, 14)
-        layout.setHorizontalSpacing(20)
-        layout.setVerticalSpacing(4)
+        layout.setContentsMargins(Space.XL, Space.M, Space.L, Space.M)
+        layout.setHorizontalSpacing(Space.L)
+        layout.setVerticalSpacing(Space.XS)
 
         self.time_label = QLabel(time_text(reminder.at))
         self.time_label.setProperty("role", "time")
         layout.addWidget(self.time_label, 0, 0, 2, 1)
         # Days over routine and message, centred as a pair beside the time.
         text_column = QVBoxLayout()
-        text_column.setSpacing(2)
+        text_column.setSpacing(Space.XS // 2)
         text_column.addStretch(1)
         self.days_label = QLabel(days_text(reminder.days))
         self.days_label.setProperty("role", "heading")
@@ -60,25 +63,32 @@ class ReminderRow(QFrame):
         self.next_label.setProperty("role", "next" if reminder.enabled else "muted")
         layout.addWidget(self.next_label, 0, 2, 2, 1)
 
-        self.enabled_box = QCheckBox(self.tr("On"))
+        # A switch, not a checkbox: its state reads at a glance, and it says "On" or "Off".
+        self.enabled_box = Switch()
         self.enabled_box.setChecked(reminder.enabled)
         self.enabled_box.setAccessibleName(
             self.tr("Reminder at {time} on").format(time=time_text(reminder.at))
         )
         self.enabled_box.toggled.connect(lambda on: self.enabled_changed.emit(self.reminder_id, on))
         layout.addWidget(self.enabled_box, 0, 3, 2, 1)
-        self.edit_button = QPushButton(self.tr("Edit"))
-        self.edit_button.setAccessibleName(
-            self.tr("Edit the reminder at {time}").format(time=time_text(reminder.at))
+        self.edit_button = self._icon_button(
+            "edit", self.tr("Edit"), self.tr("Edit the reminder at {time}"), reminder
         )
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.reminder_id))
         layout.addWidget(self.edit_button, 0, 4, 2, 1)
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.delete_button.setAccessibleName(
-            self.tr("Delete the reminder at {time}").format(time=time_text(reminder.at))
+        self.delete_button = self._icon_button(
+            "delete", self.tr("Delete"), self.tr("Delete the reminder at {time}"), reminder
         )
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.reminder_id))
         layout.addWidget(self.delete_button, 0, 5, 2, 1)
+
+    def _icon_button(self, icon: str, tip: str, name: str, reminder: Reminder) -> QPushButton:
+        button = QPushButton()
+        button.setProperty("role", "icon")
+        button.setToolTip(tip)
+        button.setAccessibleName(name.format(time=time_text(reminder.at)))
+        icons.set_icon(button, icon)
+        return button
 
     def set_editable(self, editable: bool) -> None:
         # Hidden rather than greyed out: the theme draws disabled buttons much like enabled

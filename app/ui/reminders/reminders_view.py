@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -42,28 +41,22 @@ from app.core.storage import set_aside
 from app.ui.reminders.reminder_editor import ReminderEditor
 from app.ui.reminders.reminder_row import ReminderRow
 from app.ui.reminders.reminder_texts import next_text, time_text
+from app.ui.shell import icons
 from app.ui.shell.notice import NoticeBar
+from app.ui.shell.switch import Switch
+from app.ui.shell.theme import PAGE_MARGINS, Space
 
 log = logging.getLogger(__name__)
 
 # Local to this page, and so to the reminder rows and the editor it holds (by their object
 # names); colours come from the palette the theme sets, so light, dark and night all apply.
 STYLE = """
-QFrame#reminder {
-    background: palette(base); border: 1px solid palette(mid); border-radius: 10px;
-}
-QFrame#editor {
-    background: palette(base); border: 1px solid palette(mid); border-radius: 10px;
+QFrame#reminder, QFrame#editor {
+    background: palette(base); border: 1px solid palette(mid); border-radius: 12px;
 }
 QLabel[role="time"] { font-size: 24pt; font-weight: 600; }
 QLabel[role="next"] { font-size: 12pt; font-weight: 600; }
-QPushButton[role="day"] { min-width: 3.4em; padding: 8px 4px; }
-QPushButton[role="day"]:checked {
-    background: palette(highlight); color: palette(highlighted-text);
-    border: 2px solid palette(highlight); font-weight: 600;
-}
-QPushButton[role="day"]:checked:focus { border: 2px solid palette(text); }
-QTimeEdit { font-size: 22pt; padding: 2px 6px; min-width: 3.6em; }
+QTimeEdit { font-size: 20pt; padding: 2px 6px; min-width: 3.6em; }
 QComboBox, QLineEdit { padding: 6px 8px; min-height: 1.6em; }
 """
 
@@ -105,8 +98,8 @@ class RemindersPage(QWidget):
         self.setStyleSheet(STYLE)
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 20, 24, 16)
-        outer.setSpacing(12)
+        outer.setContentsMargins(*PAGE_MARGINS)
+        outer.setSpacing(Space.M)
         title = QLabel(self.tr("Reminders"))
         title.setProperty("role", "title")
         outer.addWidget(title)
@@ -120,6 +113,7 @@ class RemindersPage(QWidget):
         intro.setWordWrap(True)
         intro.setProperty("role", "muted")
         outer.addWidget(intro)
+        self._intro = intro  # hidden while the form is open: room for the form
         self.notice = NoticeBar()
         self.notice.action_clicked.connect(self._notice_clicked)
         outer.addWidget(self.notice)
@@ -130,11 +124,15 @@ class RemindersPage(QWidget):
         self.editor = ReminderEditor(routines)
         self.editor.save_requested.connect(self._save_editor)
         self.editor.cancel_requested.connect(self.show_list)
-        editor_page = QWidget()  # the card as tall as its form, not as the page
-        editor_layout = QVBoxLayout(editor_page)
-        editor_layout.setContentsMargins(0, 0, 0, 0)
-        editor_layout.addWidget(self.editor)
-        editor_layout.addStretch(1)
+        form = QWidget()  # the card as tall as its form, not as the page
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(self.editor)
+        form_layout.addStretch(1)
+        # Scrolled when the window is low (960x510 at 200%): the form keeps its room.
+        editor_page = QScrollArea()
+        editor_page.setWidgetResizable(True)
+        editor_page.setWidget(form)
         self._stack.addWidget(editor_page)
 
         outer.addLayout(self._build_bottom(autostart_enabled))
@@ -142,39 +140,36 @@ class RemindersPage(QWidget):
 
     def _build_bottom(self, autostart_enabled: Callable[[], bool] | None) -> QHBoxLayout:
         bottom = QHBoxLayout()
-        back = QPushButton(self.tr("Back"))
-        back.setToolTip(self.tr("Back (Esc)"))
-        back.clicked.connect(self.back_requested)
-        bottom.addWidget(back)
-        bottom.addStretch(1)
-        self.autostart_box = QCheckBox(self.tr("Start Unknot when I log in, so reminders come"))
+        self.autostart_box = Switch(self.tr("Start Unknot when I log in, so reminders come"))
         if autostart_enabled is None or self._set_autostart is None:
             self.autostart_box.hide()
         else:
             self.autostart_box.setChecked(self._ask(autostart_enabled))
             self.autostart_box.toggled.connect(self._autostart_toggled)
         bottom.addWidget(self.autostart_box)
+        bottom.addStretch(1)
         return bottom
 
     def _build_list(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
+        layout.setSpacing(Space.M)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         holder = QWidget()
         self._rows_layout = QVBoxLayout(holder)
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
-        self._rows_layout.setSpacing(10)
+        self._rows_layout.setSpacing(Space.M - 2)
         self.empty_label = QLabel(self.tr("No reminders yet. Add one for your bedtime."))
         self.empty_label.setProperty("role", "muted")
         self._rows_layout.addWidget(self.empty_label)
         # Right under the last reminder, where the eye already is.
         add_row = QHBoxLayout()
-        add_row.setContentsMargins(0, 4, 0, 0)
+        add_row.setContentsMargins(0, Space.XS, 0, 0)
         self.add_button = QPushButton(self.tr("Add a reminder"))
         self.add_button.setProperty("role", "primary")
+        icons.set_icon(self.add_button, "add", icons.ON_ACCENT)
         self.add_button.clicked.connect(self.add_reminder)
         add_row.addWidget(self.add_button)
         add_row.addStretch(1)
@@ -277,18 +272,23 @@ class RemindersPage(QWidget):
 
     def show_list(self) -> None:
         self._stack.setCurrentIndex(0)
+        self._intro.show()
         self.add_button.setFocus()
+
+    def _show_editor(self) -> None:
+        self._intro.hide()
+        self._stack.setCurrentIndex(1)
 
     def add_reminder(self) -> None:
         self.editor.begin(None, self._language)
-        self._stack.setCurrentIndex(1)
+        self._show_editor()
 
     def edit_reminder(self, reminder_id: str) -> None:
         found = next((r for r in self._reminders if r.id == reminder_id), None)
         if found is None:
             return
         self.editor.begin(found, self._language)
-        self._stack.setCurrentIndex(1)
+        self._show_editor()
 
     def delete_reminder(self, reminder_id: str) -> None:
         fresh = self._fresh()
@@ -421,12 +421,17 @@ class RemindersPage(QWidget):
             self.autostart_box.setChecked(not on)
             self.autostart_box.blockSignals(False)
 
+    def go_back(self) -> None:
+        """Esc or the header's back arrow: from the form to the list, from the list out."""
+        if self._stack.currentIndex() == 1:
+            self.show_list()
+        else:
+            self.back_requested.emit()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # A key event, not a shortcut: Esc left unused by the focused field comes up here,
         # whether or not the window is active.
         if event.key() != Qt.Key.Key_Escape:
             super().keyPressEvent(event)
-        elif self._stack.currentIndex() == 1:
-            self.show_list()
         else:
-            self.back_requested.emit()
+            self.go_back()

@@ -17,10 +17,9 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +28,8 @@ from app.core.clock import Clock
 from app.core.errors import RoutineNotFoundError, UnknotError
 from app.core.settings import LONGER_HOLDS, Settings, SettingsStore, Theme
 from app.core.socket_name import HOME_ENV
-from app.ui.routines.routine_list import RoutineListPage
+from app.ui.routines.routine_list import RoutineListPage, Tonight
+from app.ui.shell.header import Header, View
 from app.ui.shell.menus import WindowMenus
 from app.ui.shell.theme import Colors, apply_theme
 
@@ -54,9 +54,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+PREFERRED_SIZE = (1100, 720)
+# The smallest the pages are laid out for: 760 px wide, and a 1080p screen at 200% (960x540,
+# less a panel and the title bar).
+MINIMUM_SIZE = (720, 440)
+# What the window manager's frame and title bar may take around the window's content.
+FRAME_ALLOWANCE = (0, 40)
+
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
+    _tonight_connected = False  # the list hears the reminders' changes, once
     relief_closed = Signal()
 
     def __init__(
@@ -102,46 +110,60 @@ class MainWindow(QMainWindow):
         # paths; the environment is the fallback for a window built on its own.
         self.basedir: Path | None = Path(home) if (home := os.environ.get(HOME_ENV)) else None
         self.setWindowTitle(APP_NAME)
-        self.resize(1100, 720)
-        self.setMinimumSize(640, 480)
+        self._fit_to_screen()
 
+        self._focus_mode = False  # the player full screen, without menus or header
+        self._full_before_focus = False
         self.pages = QStackedWidget()
-        self.setCentralWidget(self.pages)
+        self.header = self._make_header()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.header)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self._cards = cards
         self.list_page = self._make_list_page(cards)
         # The other pages are built the first time they are needed: start-up shows one page.
         self._detail_page: RoutineDetailPage | None = None
         self._player_page: PlayerView | None = None
         self._finished_page: FinishedPage | None = None
+        self._leaving_player = False  # back from a paused routine: to its start screen
         self._colors: Colors | None = None
         # The menu titles exist before the first paint so the layout does not shift; their
         # actions are added right after it (a key shortcut creates the costly Qt namespace).
         self.menus = WindowMenus(self, self)
-        self.menuBar().setCornerWidget(self._make_corner())
         self.first_painted.connect(lambda: QTimer.singleShot(0, self.fill_menus))
+        self.first_painted.connect(lambda: QTimer.singleShot(0, self._show_card_pictures))
+        self.pages.currentChanged.connect(self._page_changed)
 
-    def _make_corner(self) -> QWidget:
-        """ "Cramp now" in the menu bar's corner, the same place on every screen, and beside
-        it the warning signs, one click away (Help > Warning signs and F1 open the same)."""
-        self.cramp_button = QPushButton(self.tr("Cramp now"))
-        self.cramp_button.setObjectName("cramp-now")
-        self.cramp_button.setToolTip(self.tr("Step-by-step relief for a cramp happening now"))
-        self.cramp_button.clicked.connect(self.show_relief)
-        self.signs_button = QPushButton(self.tr("Warning signs"))
-        self.signs_button.setObjectName("warning-signs")
-        self.signs_button.setToolTip(self.tr("When to get help (F1)"))
-        self.signs_button.clicked.connect(self.show_warning_signs)
-        # Kept here: the menu bar does not take the corner widget over from Python.
-        self._corner = corner = QWidget()
-        row = QHBoxLayout(corner)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(8)
-        row.addWidget(self.signs_button)
-        row.addWidget(self.cramp_button)
-        return corner
+    def _make_header(self) -> Header:
+        """Back, the views, and "Warning signs" and "Cramp now": the same place on every
+        page (Help > Warning signs and F1 open the signs too)."""
+        header = Header()
+        self.cramp_button = header.cramp_button
+        self.signs_button = header.signs_button
+        header.back_requested.connect(self.go_back)
+        header.view_chosen.connect(self.show_view)
+        header.signs_requested.connect(self.show_warning_signs)
+        header.cramp_requested.connect(self.show_relief)
+        return header
+
+    def _fit_to_screen(self) -> None:
+        """Open at a comfortable size, but never larger than the screen's free area (a
+        1080p screen at 200% leaves about 960x510): the window's frame is allowed for."""
+        self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
+        width, height = PREFERRED_SIZE
+        screen = self.screen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width = min(width, free.width() - FRAME_ALLOWANCE[0])
+            height = min(height, free.height() - FRAME_ALLOWANCE[1])
+        self.resize(max(width, MINIMUM_SIZE[0]), max(height, MINIMUM_SIZE[1]))
 
     def _make_list_page(self, cards: list[RoutineCard]) -> RoutineListPage:
-        page = RoutineListPage(cards, self.language)
+        page = RoutineListPage(cards, self.language, tonight=self._tonight)
         page.routine_chosen.connect(self.open_routine)
         self.pages.addWidget(page)
         return page
@@ -212,7 +234,36 @@ class MainWindow(QMainWindow):
                 self.pages.setCurrentWidget(self.list_page)
             self.pages.removeWidget(old)
             old.deleteLater()
+        self._show_card_pictures()
         self._update_problems_action()
+
+    def _show_card_pictures(self) -> None:
+        """The cards' pictures, once the first paint is done and the routines are loaded."""
+        if self.library is None or not self._painted:
+            return
+        routines = self.library.routines
+        pictures = {
+            card.id: routines[card.id].steps[0].exercise.illustration
+            for card in self._cards
+            if card.id in routines and routines[card.id].steps
+        }
+        self.list_page.show_pictures(pictures, self._colors)
+
+    def _tonight(self) -> Tonight:
+        """For the list's "Tonight" line: the last routine done and the reminders' word."""
+        now = self._clock.now().astimezone()
+        service = self.background
+        if service is None:
+            return Tonight(now, self._last_done)
+        from app.ui.reminders.reminder_texts import status_text
+
+        scheduler = service.scheduler
+        if not self._tonight_connected:
+            self._tonight_connected = True
+            scheduler.status_changed.connect(self.list_page.refresh_tonight)
+        status = scheduler.status()
+        suggested = status.next_reminder.routine if status.next_reminder is not None else None
+        return Tonight(now, self._last_done, status_text(status), suggested)
 
     def _update_problems_action(self) -> None:
         self.menus.show_problems_exist(bool(self.problems))
@@ -264,6 +315,7 @@ class MainWindow(QMainWindow):
         # The palette and style sheet reach every widget; pages that paint with the theme's
         # colours themselves (the diary's calendar and charts, the player) are told too,
         # whether on screen or not, so a switch at 3 a.m. leaves nothing in the old colours.
+        self.list_page.apply_colors(self._colors)
         pages = (self._player_page, self._diary_page)
         for page in pages:
             if page is not None:
@@ -281,10 +333,32 @@ class MainWindow(QMainWindow):
             self._player_page.set_muted(muted)
 
     def toggle_full_screen(self) -> None:
+        """F11: full screen; on the player, a focus mode without menus and header too."""
+        if self._player_page is not None and self.pages.currentWidget() is self._player_page:
+            self._set_focus_mode(not self._focus_mode)
+            return
         from PySide6.QtCore import Qt
 
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
         self.menus.show_full_screen(self.isFullScreen())
+
+    def _set_focus_mode(self, on: bool) -> None:
+        if on == self._focus_mode:
+            return
+        self._focus_mode = on
+        if on:
+            self._full_before_focus = self.isFullScreen()
+            self.showFullScreen()
+        elif not self._full_before_focus:
+            self.showNormal()
+        self._show_chrome(not on)
+        self.menus.show_full_screen(self.isFullScreen())
+
+    def _show_chrome(self, shown: bool) -> None:
+        """The menus, the header and the status line: hidden for the relief screen and the
+        player's focus mode, which show nothing else."""
+        for part in (self.menuBar(), self.header, self.statusBar()):
+            part.setVisible(shown)
 
     # -- notices -------------------------------------------------------------
 
@@ -394,9 +468,8 @@ class MainWindow(QMainWindow):
             self._page_before_relief = current
         if self._player_page is not None:
             self._player_page.pause()
-        # Nothing but the relief screen: no menus, no status line.
-        self.menuBar().hide()
-        self.statusBar().hide()
+        # Nothing but the relief screen: no menus, no header, no status line.
+        self._show_chrome(False)
         self.pages.setCurrentWidget(relief)
         relief.begin(self.settings.relief_position)
         if current is not relief:
@@ -427,8 +500,8 @@ class MainWindow(QMainWindow):
     def leave_relief(self) -> None:
         if self.isFullScreen() and not self._was_full_screen:
             self.showNormal()
-        self.menuBar().show()
-        self.statusBar().show()
+        self._focus_mode = False
+        self._show_chrome(True)
         back = self._page_before_relief
         if back is None or back is self._relief:
             self.show_list()
@@ -625,6 +698,7 @@ class MainWindow(QMainWindow):
     def note_journal_opened(self) -> None:
         if self.journal is not None:
             self._last_done = self.journal.last_finished_session_end()
+            self.list_page.refresh_tonight()
         if self._saving is not None and self._saving.store.writer.waiting:
             self.flush_episodes()  # a cramp logged before the diary opened
         if self._diary_page is not None:
@@ -685,6 +759,57 @@ class MainWindow(QMainWindow):
     def show_list(self) -> None:
         self.pages.setCurrentWidget(self.list_page)
         self.list_page.focus_first()
+
+    def show_view(self, view: str) -> None:
+        """One of the header's views: routines, diary or reminders."""
+        match View(view):
+            case View.ROUTINES:
+                self.show_list()
+            case View.DIARY:
+                self.show_diary()
+            case View.REMINDERS:
+                self.show_reminders()
+
+    def go_back(self) -> None:
+        """The header's back arrow: one step towards the routine list."""
+        page = self.pages.currentWidget()
+        if page is self.list_page or self.relief_showing:
+            return
+        if page is self._player_page and self._player_page is not None:
+            if self._player_page.player is None or not self._player_is_paused():
+                return  # a routine playing is stopped with Stop, not by a stray click
+            self._leaving_player = True
+            self._player_page.stop()  # recorded as stopped; the start screen follows
+            return
+        if page is self._reminders_page and self._reminders_page is not None:
+            self._reminders_page.go_back()
+            return
+        self.show_list()  # from the start screen, the finished page and the diary
+
+    def _player_is_paused(self) -> bool:
+        from app.core.player import PlayerState
+
+        player = self._player_page.player if self._player_page is not None else None
+        return player is not None and player.state is PlayerState.PAUSED
+
+    def _page_changed(self, _index: int = -1) -> None:
+        """Mark the page's view in the header, and offer the way back from inner pages."""
+        page = self.pages.currentWidget()
+        if self._focus_mode and page is not self._player_page:
+            self._set_focus_mode(False)
+        if page is self._diary_page and page is not None:
+            view: View | None = View.DIARY
+        elif page is self._reminders_page and page is not None:
+            view = View.REMINDERS
+        else:
+            view = View.ROUTINES
+        if page is self.list_page:
+            back = False
+        elif page is self._player_page and page is not None:
+            back = self._player_is_paused()  # while it plays, Stop is the way out
+        else:
+            back = True
+        self.header.show_page(view, back)
 
     def open_routine(self, routine_id: str) -> None:
         routine = self._routine(routine_id)
@@ -754,6 +879,14 @@ class MainWindow(QMainWindow):
                 self._player_page.apply_colors(self._colors)
             self._player_page.session_ended.connect(self._on_session_ended)
             self._player_page.mute_toggled.connect(self.set_muted)
+            # F11 with the menus hidden (focus mode) comes from the player itself; a pause
+            # shows the back arrow. Both signals are the player's own, where it has them.
+            focus = getattr(self._player_page, "focus_mode_requested", None)
+            if focus is not None:
+                focus.connect(self.toggle_full_screen)
+            paused = getattr(self._player_page, "paused_changed", None)
+            if paused is not None:
+                paused.connect(self._page_changed)
             self.pages.addWidget(self._player_page)
         return self._player_page
 
@@ -775,6 +908,10 @@ class MainWindow(QMainWindow):
             log.info("session: %s", report)
             self._record(report)
         routine = self._session_routine or self._routine(self._current_routine_id)
+        if self._leaving_player:  # back from a paused routine: to its start screen
+            self._leaving_player = False
+            self.open_routine_safely(self._current_routine_id)
+            return
         page = self._finished()
         tip = None
         if self.content is not None and "bedtime" in routine.tags:
@@ -787,6 +924,7 @@ class MainWindow(QMainWindow):
         """Write the session to the diary; if it cannot take it now, keep it and retry."""
         if report.finished:
             self._last_done = report.ended_at
+            self.list_page.refresh_tonight()
             if self.background is not None:
                 self.background.scheduler.check_now()  # "done tonight" shows at once
         from app.core.diary_writer import Saved

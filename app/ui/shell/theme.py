@@ -10,6 +10,41 @@ from PySide6.QtWidgets import QApplication
 from app.core.settings import Theme
 
 
+class Space:
+    """The spacing scale, in pixels: every margin and gap is one of these."""
+
+    XS = 4
+    S = 8
+    M = 12
+    L = 16
+    XL = 24
+    XXL = 32
+
+
+class Radius:
+    """Corner radii, in pixels."""
+
+    S = 6  # fields, chips' inner parts
+    M = 8  # buttons, notices
+    L = 12  # cards, panels
+    PILL = 16  # chips and the switch: fully round at their height
+
+
+class Type:
+    """Type sizes, in points (the application's font is at least BODY)."""
+
+    SMALL = 10
+    BODY = 11
+    LEAD = 13  # a line that leads a card or a page section
+    HEADING = 15
+    TITLE = 20
+    DISPLAY = 28
+
+
+# A page's margins (left, top, right, bottom) under the header.
+PAGE_MARGINS = (Space.XL, Space.L, Space.XL, Space.L)
+
+
 @dataclass(frozen=True)
 class Colors:
     window: str
@@ -23,6 +58,7 @@ class Colors:
     border: str
     warning_bg: str
     warning_text: str
+    selected: str  # the current view, a chosen chip: a quiet tint, text reads on it
     picture_brightness: float = 1.0  # pictures are the brightest thing on screen: dim at night
 
 
@@ -38,6 +74,7 @@ LIGHT = Colors(
     border="#bdb6ab",
     warning_bg="#fbefd5",
     warning_text="#5c3b00",
+    selected="#dbe9ec",
 )
 DARK = Colors(
     window="#1e1f22",
@@ -51,6 +88,7 @@ DARK = Colors(
     border="#50545b",
     warning_bg="#3d3220",
     warning_text="#f0d9a8",
+    selected="#2b4148",
 )
 # Night: for a dark bedroom. Dim and warm, no pure white anywhere; yet every text reads at
 # 4.5:1 at least, and every edge (cards, buttons, fields) stands out at 1.5:1, so nothing
@@ -67,6 +105,7 @@ NIGHT = Colors(
     border="#4f3f31",
     warning_bg="#2a1e14",
     warning_text="#d9b88f",
+    selected="#33251a",
     picture_brightness=0.6,
 )
 
@@ -144,34 +183,79 @@ def apply_theme(app: QApplication, theme: Theme) -> Colors:
 
 
 def style_sheet(c: Colors) -> str:
+    """The whole application's style sheet, from the theme's colours and the tokens above."""
+    s, r, pt = Space, Radius, Type
     return f"""
+    QLabel[role="display"] {{ font-size: {pt.DISPLAY}pt; font-weight: 600; }}
+    QLabel[role="title"] {{ font-size: {pt.TITLE}pt; font-weight: 600; }}
+    QLabel[role="heading"] {{ font-size: {pt.HEADING}pt; font-weight: 600; }}
+    QLabel[role="lead"] {{ font-size: {pt.LEAD}pt; }}
+    QLabel[role="label"] {{ font-weight: 600; }}
+    QLabel[role="muted"] {{ color: {c.muted}; }}
+    QLabel[role="small"] {{ color: {c.muted}; font-size: {pt.SMALL}pt; }}
+    QLabel[role="tag"] {{
+        color: {c.muted}; border: 1px solid {c.border}; border-radius: {r.M}px;
+        padding: 1px {s.S}px;
+    }}
+    QFrame[role="panel"] {{
+        background: {c.surface}; border: 1px solid {c.border}; border-radius: {r.L}px;
+    }}
+    QFrame#notice {{ background: {c.warning_bg}; border-radius: {r.M}px; }}
+    QFrame#notice QLabel {{ color: {c.warning_text}; }}
+    QFrame#notice QPushButton {{
+        background: transparent; color: {c.warning_text}; border: 1px solid {c.warning_text};
+        padding: {s.XS}px {s.M}px;
+    }}
+    QFrame#notice QPushButton:hover, QFrame#notice QPushButton:focus {{
+        border: 2px solid {c.warning_text};
+    }}
     QPushButton#card {{ text-align: left; }}
     QPushButton#card, QPushButton#card:default {{
-        background: {c.surface}; border: 1px solid {c.border}; border-radius: 10px;
+        background: {c.surface}; border: 1px solid {c.border}; border-radius: {r.L}px;
     }}
     QPushButton#card:focus, QPushButton#card:hover {{ border: 2px solid {c.accent}; }}
-    QLabel[role="title"] {{ font-size: 20pt; font-weight: 600; }}
-    QLabel[role="heading"] {{ font-size: 14pt; font-weight: 600; }}
-    QLabel[role="muted"] {{ color: {c.muted}; }}
-    QLabel[role="tag"] {{
-        color: {c.muted}; border: 1px solid {c.border}; border-radius: 8px; padding: 1px 8px;
-    }}
-    QFrame#notice {{
-        background: {c.warning_bg}; border-radius: 8px;
-    }}
-    QFrame#notice QLabel {{ color: {c.warning_text}; }}
     QPushButton {{
         background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
-        border-radius: 8px; padding: 8px 16px; min-height: 1.6em;
+        border-radius: {r.M}px; padding: {s.S}px {s.L}px; min-height: 1.6em;
     }}
     QPushButton:hover, QPushButton:focus {{ border: 2px solid {c.accent}; }}
     QPushButton[role="primary"] {{
         background: {c.accent}; color: {c.accent_text}; border: none; font-weight: 600;
     }}
-    QPushButton[role="primary"]:focus {{ border: 2px solid {c.text}; }}
+    QPushButton[role="primary"]:focus, QPushButton[role="primary"]:hover {{
+        border: 2px solid {c.text};
+    }}
+    QPushButton[role="quiet"], QPushButton[role="icon"] {{
+        background: transparent; border: 1px solid transparent;
+    }}
+    QPushButton[role="icon"] {{ padding: {s.S}px; }}
+    QPushButton[role="quiet"]:hover, QPushButton[role="icon"]:hover {{
+        background: {c.surface}; border: 1px solid {c.border};
+    }}
+    QPushButton[role="quiet"]:focus, QPushButton[role="icon"]:focus {{
+        border: 2px solid {c.accent};
+    }}
+    QPushButton[role="chip"] {{
+        background: transparent; color: {c.text}; border: 1px solid {c.border};
+        border-radius: {r.PILL}px; padding: {s.XS}px {s.M}px; min-height: 1.4em;
+    }}
+    QPushButton[role="chip"]:checked {{
+        background: {c.selected}; border: 1px solid {c.accent}; font-weight: 600;
+    }}
+    QPushButton[role="chip"]:hover, QPushButton[role="chip"]:focus {{
+        border: 2px solid {c.accent};
+    }}
+    QWidget#header {{ background: {c.window}; border-bottom: 1px solid {c.border}; }}
+    QPushButton[role="view"] {{
+        background: transparent; color: {c.muted}; border: 1px solid transparent;
+        border-radius: {r.M}px; padding: {s.S - 2}px {s.M}px; min-height: 1.4em;
+    }}
+    QPushButton[role="view"]:checked {{ background: {c.selected}; color: {c.text}; }}
+    QPushButton[role="view"]:hover {{ color: {c.text}; border: 1px solid {c.border}; }}
+    QPushButton[role="view"]:focus {{ border: 2px solid {c.accent}; }}
     QPushButton#cramp-now {{
         background: {c.hold}; color: {c.window}; border: none; font-weight: 600;
-        padding: 4px 16px; margin: 2px 6px; min-height: 1.2em;
+        font-size: {pt.LEAD}pt; padding: {s.S}px {s.L}px; min-height: 1.4em;
     }}
     QPushButton#cramp-now:focus, QPushButton#cramp-now:hover {{ border: 2px solid {c.text}; }}
     QPushButton:disabled, QPushButton[role="primary"]:disabled {{
@@ -179,33 +263,45 @@ def style_sheet(c: Colors) -> str:
         font-weight: normal;
     }}
     QProgressBar {{
-        background: {c.surface}; border: none; border-radius: 4px; max-height: 8px;
+        background: {c.surface}; border: none; border-radius: {s.XS}px; max-height: {s.S}px;
     }}
-    QProgressBar::chunk {{ background: {c.accent}; border-radius: 4px; }}
-    QCheckBox, QRadioButton {{ spacing: 10px; }}
+    QProgressBar::chunk {{ background: {c.accent}; border-radius: {s.XS}px; }}
+    QCheckBox, QRadioButton {{ spacing: {s.M - 2}px; }}
     QCheckBox::indicator, QRadioButton::indicator {{
         width: 18px; height: 18px; border: 2px solid {c.muted}; background: {c.surface};
     }}
-    QCheckBox::indicator {{ border-radius: 4px; }}
+    QCheckBox::indicator {{ border-radius: {s.XS}px; }}
     QRadioButton::indicator {{ border-radius: 11px; }}
     QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
         background: {c.accent}; border-color: {c.accent};
     }}
     QCheckBox::indicator:focus, QRadioButton::indicator:focus {{ border-color: {c.text}; }}
+    QScrollBar:vertical {{ background: transparent; width: {s.M}px; margin: 0; }}
+    QScrollBar:horizontal {{ background: transparent; height: {s.M}px; margin: 0; }}
+    QScrollBar::handle {{ background: {c.border}; border-radius: {s.XS}px; margin: 2px; }}
+    QScrollBar::handle:vertical {{ min-height: {s.XXL}px; }}
+    QScrollBar::handle:horizontal {{ min-width: {s.XXL}px; }}
+    QScrollBar::handle:hover {{ background: {c.muted}; }}
+    QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
+    QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
     QScrollArea {{ border: none; background: transparent; }}
     QScrollArea > QWidget > QWidget {{ background: transparent; }}
     QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
     QMenu {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
-    QMenu::separator {{ height: 1px; background: {c.border}; margin: 4px 8px; }}
+    QMenu::item {{ padding: {s.XS + 2}px {s.XL}px {s.XS + 2}px {s.M}px; }}
+    QMenu::item:selected {{ background: {c.selected}; color: {c.text}; }}
+    QMenu::separator {{ height: 1px; background: {c.border}; margin: {s.XS}px {s.S}px; }}
     QMenuBar {{ background: {c.window}; color: {c.text}; }}
-    QMenuBar::item:selected {{ background: {c.surface}; }}
+    QMenuBar::item {{ padding: {s.XS}px {s.M - 2}px; }}
+    QMenuBar::item:selected {{ background: {c.selected}; border-radius: {r.S}px; }}
     QTabWidget::pane {{
-        background: {c.window}; border: 1px solid {c.border}; border-radius: 8px; top: -1px;
+        background: {c.window}; border: 1px solid {c.border}; border-radius: {r.M}px;
+        top: -1px;
     }}
     QTabBar::tab {{
         background: {c.window}; color: {c.muted}; border: 1px solid {c.border};
-        border-top-left-radius: 6px; border-top-right-radius: 6px;
-        padding: 5px 14px; margin-right: 3px;
+        border-top-left-radius: {r.S}px; border-top-right-radius: {r.S}px;
+        padding: {s.XS + 1}px {s.M + 2}px; margin-right: 3px;
     }}
     QTabBar::tab:selected {{ background: {c.surface}; color: {c.text}; }}
     QTabBar::tab:focus {{ border-color: {c.accent}; }}
@@ -217,11 +313,11 @@ def style_sheet(c: Colors) -> str:
     QHeaderView::section {{
         background: {c.window}; color: {c.text}; border: none;
         border-bottom: 1px solid {c.border}; border-right: 1px solid {c.border};
-        padding: 4px 8px;
+        padding: {s.XS}px {s.S}px;
     }}
     QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox {{
         background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
-        border-radius: 6px; padding: 3px 6px;
+        border-radius: {r.S}px; padding: 3px {s.S - 2}px;
         selection-background-color: {c.accent}; selection-color: {c.accent_text};
     }}
     QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
