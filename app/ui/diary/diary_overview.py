@@ -42,7 +42,7 @@ def severity_text(summary: Summary) -> str:
 
 
 # The page width from which the pattern sits beside the figures rather than below them.
-PATTERN_BESIDE_WIDTH = 1000
+PATTERN_BESIDE_WIDTH = 880
 
 
 class Tile(QFrame):
@@ -88,6 +88,7 @@ class PatternPanel(QFrame):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(caption)
         layout.addWidget(self.text)
+        layout.addStretch(1)  # at the top, as the figures beside it are
 
     def show_summary(self, summary: Summary) -> None:
         self.text.setText(pattern_text(summary.pattern))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core.diary_stats import DiaryIndex, Night, NightState
 from app.core.journal import SEVERITIES
+from app.ui.shell import icons
 from app.ui.shell.theme import LIGHT, Colors
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -250,11 +251,13 @@ class NightCalendar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         header = QHBoxLayout()
-        self.previous_button = QPushButton("◀")
+        self.previous_button = QPushButton()
+        icons.set_icon(self.previous_button, "chevron-left")
         self.previous_button.setAccessibleName(tr("Previous month"))
         self.previous_button.setToolTip(tr("Previous month"))
         self.previous_button.clicked.connect(lambda: self.step_month(-1))
-        self.next_button = QPushButton("▶")
+        self.next_button = QPushButton()
+        icons.set_icon(self.next_button, "chevron-right")
         self.next_button.setAccessibleName(tr("Next month"))
         self.next_button.setToolTip(tr("Next month"))
         self.next_button.clicked.connect(lambda: self.step_month(1))
