@@ -43,7 +43,8 @@ def _numbers_table(headers: list[str]) -> QTableWidget:
     table.setHorizontalHeaderLabels(headers)
     for column in range(1, len(headers)):
         item = table.horizontalHeaderItem(column)
-        item.setTextAlignment(NUMBER_ALIGNMENT)  # over the numbers it names
+        if item is not None:  # set just above
+            item.setTextAlignment(NUMBER_ALIGNMENT)  # over the numbers it names
     make_list(table)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
