@@ -34,11 +34,8 @@ def minutes_seconds(milliseconds: int) -> str:
 
 
 def duration_text(milliseconds: int) -> str:
-    """A routine's length for a person: "about 3 min", "45 s"."""
-    seconds = round(milliseconds / 1000)
-    if seconds < 90:
-        return tr("{n} s").format(n=seconds)
-    return tr("{n} min").format(n=round(seconds / 60))
+    """A routine's length for a person, always in minutes: "3 min", never "68 s" beside it."""
+    return tr("{n} min").format(n=max(1, round(milliseconds / 60_000)))
 
 
 def routine_duration_ms(routine: Routine) -> int:
