@@ -74,7 +74,9 @@ def _step_seconds(step: Step) -> float:
     return DEFAULT_STEP_S
 
 
-def plan_from_routine(routine: Routine, position: Posture, gentle: bool = False) -> ReliefPlan:
+def plan_from_routine(
+    routine: Routine, position: Posture | str, gentle: bool = False
+) -> ReliefPlan:
     """The relief plan for `position` (in bed or standing) from the emergency routine;
     with `gentle`, standing plays the gentle variant (when the routine has one)."""
     position = Posture(position)  # a plain "bed" or "standing" too
@@ -198,7 +200,7 @@ SWOLLEN_CALF = Text.of(
 )
 
 
-def built_in_plan(position: Posture, gentle: bool = False) -> ReliefPlan:
+def built_in_plan(position: Posture | str, gentle: bool = False) -> ReliefPlan:
     position = Posture(position)  # a plain "bed" or "standing" too
     if position is Posture.STANDING and gentle:
         steps: tuple[ReliefStep, ...] = (_BREATHE, _TOES_UP_HOLDING, _RUB, _SIT)

@@ -7,7 +7,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from app.core.bounded_read import (
     FileTooLargeError,
@@ -20,7 +20,6 @@ from app.core.nights import in_hours
 from app.core.storage import atomic_write, set_aside
 
 SCHEMA_VERSION = 1
-LONGER_HOLDS = "longer-holds"  # the answer key for a routine's "hold longer" choice
 HOUR_SETTINGS = frozenset({"night_starts", "night_ends"})
 
 
@@ -29,6 +28,35 @@ class Theme(enum.StrEnum):
     LIGHT = "light"
     DARK = "dark"
     NIGHT = "night"
+
+
+class Posture(enum.StrEnum):
+    """Where someone is when the cramp comes: the relief screen's two ways through (the
+    emergency routine's variants of the same names)."""
+
+    BED = "bed"
+    STANDING = "standing"
+
+
+class Choice(enum.StrEnum):
+    """A yes kept for a whole routine rather than for one step's question."""
+
+    LONGER_HOLDS = "longer-holds"  # the routine's "hold longer" choice
+
+
+LONGER_HOLDS = Choice.LONGER_HOLDS
+
+
+def answer_key(routine_id: str, question: int | Choice) -> str:
+    """How a yes is kept in `yes_answers`: "routine-id:step-index" for a step's question,
+    "routine-id:longer-holds" for a choice."""
+    match question:
+        case Choice.LONGER_HOLDS:
+            return f"{routine_id}:{question.value}"
+        case int():
+            return f"{routine_id}:{question}"
+        case unreachable:
+            assert_never(unreachable)
 
 
 @dataclass(frozen=True)
@@ -53,7 +81,7 @@ class Settings:
     yes_answers: tuple[str, ...] = ()
     # The relief screen: where the user last was ("bed" or "standing"), offered first next
     # time, and whether it fills the screen (its large type needs the room; F11 toggles).
-    relief_position: str = "bed"
+    relief_position: Posture = Posture.BED
     relief_full_screen: bool = True
     # The gentle profile (pregnant, older or unsteady on your feet): standing relief
     # without standing on the leg, always holding a support.
@@ -78,11 +106,12 @@ class Settings:
         )
 
     def wants_longer_holds(self, routine_id: str) -> bool:
-        return f"{routine_id}:{LONGER_HOLDS}" in self.yes_answers
+        return answer_key(routine_id, Choice.LONGER_HOLDS) in self.yes_answers
 
-    def with_answer(self, routine_id: str, step_index: int | str, yes: bool) -> Settings:
-        """Remember a yes (or forget it) for a step's question, or for LONGER_HOLDS."""
-        key = f"{routine_id}:{step_index}"
+    def with_answer(self, routine_id: str, question: int | str, yes: bool) -> Settings:
+        """Remember a yes (or forget it) for a step's question, or for a Choice (or its
+        value: ValueError for any other text)."""
+        key = answer_key(routine_id, question if isinstance(question, int) else Choice(question))
         others = tuple(answer for answer in self.yes_answers if answer != key)
         return self.replace(yes_answers=(*others, key) if yes else others)
 
@@ -131,6 +160,11 @@ def _check_value(key: str, value: object) -> object:
             return Theme(str(value))
         except ValueError:
             raise ValueError(f"{key}: {value!r} is not a theme") from None
+    if isinstance(default, Posture):
+        try:
+            return Posture(str(value))
+        except ValueError:
+            raise ValueError(f"{key}: expected bed or standing, got {value!r}") from None
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise ValueError(f"{key}: expected true or false, got {value!r}")

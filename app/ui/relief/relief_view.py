@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.settings import Posture
 from app.ui.relief.relief_parts import relief_label, signs_button
 from app.ui.shell.theme import NIGHT, Colors
 
@@ -105,7 +106,7 @@ class ChoiceButton(QPushButton):
     also makes it the one chosen, so the filled button, the focus ring and the hint never
     disagree."""
 
-    def __init__(self, text: str, position: str, page: ChoicePage) -> None:
+    def __init__(self, text: str, position: Posture, page: ChoicePage) -> None:
         super().__init__(text)
         self.position = position
         self._page = page
@@ -129,7 +130,7 @@ class ChoiceButton(QPushButton):
 class ChoicePage(QWidget):
     """ "In bed" or "Standing": one tap (or Enter for the one chosen last time)."""
 
-    chosen = Signal(str)
+    chosen = Signal(object)  # a Posture
     cancelled = Signal()
     signs_requested = Signal()
     gentle_toggled = Signal(bool)
@@ -144,8 +145,8 @@ class ChoicePage(QWidget):
         row = QHBoxLayout()
         row.setSpacing(32)
         row.addStretch(1)
-        self.bed = ChoiceButton(self.tr("In bed"), "bed", self)
-        self.standing = ChoiceButton(self.tr("Standing"), "standing", self)
+        self.bed = ChoiceButton(self.tr("In bed"), Posture.BED, self)
+        self.standing = ChoiceButton(self.tr("Standing"), Posture.STANDING, self)
         for button in (self.bed, self.standing):
             button.setMinimumSize(320, 140)
             button.clicked.connect(lambda _=False, p=button.position: self.chosen.emit(p))
@@ -181,8 +182,8 @@ class ChoicePage(QWidget):
         layout.addLayout(bottom)
 
     @property
-    def offered(self) -> str:
-        return "standing" if self.standing.isDefault() else "bed"
+    def offered(self) -> Posture:
+        return Posture.STANDING if self.standing.isDefault() else Posture.BED
 
     def set_gentle(self, on: bool) -> None:
         """Show the gentle profile's setting without announcing it as a change."""
@@ -211,13 +212,13 @@ class ChoicePage(QWidget):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         # Tab and Shift+Tab from either choice: the other one (there are only two).
-        self.offer("bed" if self.offered == "standing" else "standing")
+        self.offer(Posture.BED if self.offered is Posture.STANDING else Posture.STANDING)
         return True
 
-    def offer(self, position: str) -> None:
+    def offer(self, position: Posture) -> None:
         """Fill the button for `position`, give it the keyboard and say so in the hint:
         Enter, Return and Space then all choose it."""
-        button = self.standing if position == "standing" else self.bed
+        button = self.standing if position == Posture.STANDING else self.bed
         if not button.isDefault() or not self.hint.text():
             for candidate in (self.bed, self.standing):
                 # A style sheet of its own, not a "role" property and a re-polish: calling
@@ -236,7 +237,7 @@ class ReliefView(QWidget):
     """The whole relief flow; the main window shows it and hears when it is over."""
 
     painted = Signal()  # after every paint: the instance acknowledges `--emergency` on it
-    position_chosen = Signal(str)
+    position_chosen = Signal(object)  # a Posture
     gentle_changed = Signal(bool)  # the gentle profile, switched on the first page
     closed = Signal()  # the user is done with the relief screen
     episode_saved = Signal()  # an episode reached the diary (the diary screen refreshes)
@@ -370,7 +371,7 @@ class ReliefView(QWidget):
         """A cramp is being guided (the steps are running)."""
         return self._steps is not None and self._steps.running
 
-    def begin(self, position: str) -> None:
+    def begin(self, position: Posture) -> None:
         """Show the first page, offering the position chosen last time; a relief already
         under way carries on where it is."""
         if self.in_progress:
@@ -380,7 +381,8 @@ class ReliefView(QWidget):
         self.pages.setCurrentWidget(self.choice)
         self.choice.offer(position)
 
-    def choose(self, position: str) -> None:
+    def choose(self, position: Posture) -> None:
+        position = Posture(position)  # a plain "bed" or "standing" too
         self.position_chosen.emit(position)
         try:
             plan = self._plan_for(position)
@@ -565,7 +567,7 @@ class ReliefView(QWidget):
     def _right(self) -> bool:
         current = self.pages.currentWidget()
         if current is self.choice:
-            self.choice.offer("standing")
+            self.choice.offer(Posture.STANDING)
         elif current is self._steps and self._steps is not None:
             self._steps.next_step()
         else:
@@ -575,7 +577,7 @@ class ReliefView(QWidget):
     def _left(self) -> bool:
         current = self.pages.currentWidget()
         if current is self.choice:
-            self.choice.offer("bed")
+            self.choice.offer(Posture.BED)
         elif current is self._steps and self._steps is not None:
             self._steps.previous_step()
         else:
