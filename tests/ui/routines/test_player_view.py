@@ -248,7 +248,7 @@ def test_a_long_instruction_moves_nothing_above_it(
     view.start(before_sleep)
     view.layout().activate()
     where = (view.side_badge.y(), view.phase.y(), view.countdown.y(), view.instruction.y())
-    view.instruction.setText("A much longer instruction than any routine has. " * 6)
+    view.instruction.setText("A longer instruction than this step has, over three lines. " * 3)
     view.layout().activate()
     assert (view.side_badge.y(), view.phase.y(), view.countdown.y(), view.instruction.y()) == where
 
