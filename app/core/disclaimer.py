@@ -59,6 +59,21 @@ SENTENCES: dict[str, Text] = {
 }
 
 
+# The first-run dialog shows the sentences as three short points: what the app is, how to
+# use it safely, and (in bold) when to get help at once. The words are the sentences above.
+POINTS: tuple[tuple[str, ...], ...] = (
+    ("scope", "not_a_device"),
+    ("stop_exercise", "ask_first", "medicines"),
+    ("urgent_help",),
+)
+URGENT_POINT = 2  # the index in POINTS of the one shown in bold
+
+
+def points(language: str = "en") -> list[str]:
+    """The disclaimer as its three points, each its sentences joined, in `language`."""
+    return [" ".join(sentences(language, keys)) for keys in POINTS]
+
+
 def sentences(language: str = "en", keys: Sequence[str] = tuple(SENTENCES)) -> list[str]:
     """The sentences named by `keys` (all, in order, by default) in `language`."""
     return [SENTENCES[key].get(language) for key in keys]

@@ -366,14 +366,19 @@ class MainWindow(QMainWindow):
         problems = self.problems
         if not problems:
             return
-        if len(problems) == 1:
-            text = self.tr("A routine file has a problem. The other routines work as usual.")
+        files = sorted({problem.file.name for problem in problems})
+        if len(files) == 1:
+            text = self.tr(
+                "{file} has a problem, so part of it is left out. Everything else works as "
+                "usual."
+            ).format(file=files[0])
         else:
             text = self.tr(
-                "Routine files have {n} problems. The other routines work as usual."
-            ).format(n=len(problems))
+                "{n} files have problems, so parts of them are left out. Everything else "
+                "works as usual."
+            ).format(n=len(files))
         notice = self.list_page.notice("problems")
-        notice.show_message(text, self.tr("Show"))
+        notice.show_message(text, self.tr("Details"))
         notice.action_clicked.connect(self.show_problems)
 
     def show_problems(self) -> None:
@@ -393,7 +398,7 @@ class MainWindow(QMainWindow):
         """The disclaimer; on first run with "I understand" and "Quit" (False means quit)."""
         from app.ui.shell.dialogs import show_disclaimer
 
-        return show_disclaimer(self, first_run)
+        return show_disclaimer(self, first_run, self.language)
 
     def ask_disclaimer_once(self) -> bool:
         """On first run: show the disclaimer; remember acceptance. False means quit."""

@@ -5,11 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.ui.shell import icons
 from app.ui.shell.plain import plain
+from app.ui.shell.theme import Space
+
+ON_NOTICE = "warning_text"  # the icons take the notice's own ink
 
 
 class NoticeBar(QFrame):
-    """One line of text, an optional action button, and a close button."""
+    """An icon, a sentence or two, an optional action button, and a close button."""
 
     action_clicked = Signal()
 
@@ -17,14 +21,22 @@ class NoticeBar(QFrame):
         super().__init__(parent)
         self.setObjectName("notice")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 8, 8)
+        layout.setContentsMargins(Space.M, Space.S, Space.S, Space.S)
+        layout.setSpacing(Space.M)
+        sign = QLabel()
+        icons.set_icon(sign, "info", ON_NOTICE)
+        layout.addWidget(sign)
         self._label = plain(QLabel())
         self._label.setWordWrap(True)
         layout.addWidget(self._label, 1)
         self._action = QPushButton()
         self._action.clicked.connect(self.action_clicked)
         layout.addWidget(self._action)
-        close = QPushButton(self.tr("Dismiss"))
+        close = QPushButton()
+        close.setProperty("role", "icon")
+        close.setToolTip(self.tr("Dismiss"))
+        close.setAccessibleName(self.tr("Dismiss"))
+        icons.set_icon(close, "close", ON_NOTICE, 16)
         close.clicked.connect(self.hide)
         layout.addWidget(close)
         self.hide()

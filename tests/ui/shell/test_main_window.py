@@ -86,7 +86,7 @@ def test_load_problems_are_shown_in_a_notice_not_a_traceback(qtbot: QtBot, paths
     window.show_load_problems_notice()
     assert window.list_page.notice("problems").isVisible()
     assert window.list_page.notice("problems").text == (
-        "A routine file has a problem. The other routines work as usual."
+        "typo.yaml has a problem, so part of it is left out. Everything else works as usual."
     )
     assert [card.routine_id for card in window.list_page.cards] == ALL_ROUTINES
 

@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtGui import QColor, QIcon, QImage
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from screen_light import measure_light
 from windows import make_window
@@ -23,10 +23,11 @@ from app.core.clock import FakeClock
 from app.core.content import load_content
 from app.core.journal import Episode, Journal
 from app.core.player import SessionReport
-from app.core.resources import ASSETS_DIR
+from app.core.resources import ASSETS_DIR, ICONS_DIR
 from app.core.settings import Theme
 from app.core.storage import AppPaths
 from app.ui.diary.charts import ChartColors
+from app.ui.shell.dialogs import DisclaimerDialog
 from app.ui.shell.main_window import MainWindow
 from app.ui.shell.theme import DARK, LIGHT, NIGHT, Colors, contrast_ratio
 from app.ui.shell.warning_signs import WarningSignsView, tier_colors
@@ -253,21 +254,22 @@ def test_the_menus_and_warning_signs_are_dim_at_night(qtbot: QtBot, window: Main
     assert_night(signs.grab().toImage(), "the warning signs")
 
 
-def test_the_disclaimer_shows_no_bright_blue_information_icon(
+def test_the_disclaimer_shows_the_app_icon_and_is_night_dim(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shown: list[QMessageBox] = []
+    shown: list[DisclaimerDialog] = []
 
-    def record(box: QMessageBox) -> int:
-        shown.append(box)
+    def record(dialog: DisclaimerDialog) -> int:
+        shown.append(dialog)
         return 0
 
-    monkeypatch.setattr(QMessageBox, "exec", record)
+    monkeypatch.setattr(DisclaimerDialog, "exec", record)
+    window.setWindowIcon(QIcon(str(ICONS_DIR / "unknot-64.png")))
     window.set_theme(Theme.NIGHT)
     window.show_disclaimer()
-    (box,) = shown
-    assert box.icon() is not QMessageBox.Icon.Information
-    assert box.iconPixmap().isNull() or not window.windowIcon().isNull()
-    box.resize(box.sizeHint())
-    assert_night(box.grab().toImage(), "the disclaimer")
+    (dialog,) = shown
+    pixmap = dialog.logo.pixmap()
+    assert not pixmap.isNull() and pixmap.width() == 56  # the app's own, not Qt's blue "i"
+    dialog.resize(dialog.sizeHint())
+    assert_night(dialog.grab().toImage(), "the disclaimer")
     assert QApplication.palette().window().color().name() == NIGHT.window
