@@ -15,7 +15,7 @@ import weakref
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QSize
-from PySide6.QtGui import QIcon, QImageReader, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from app.core.resources import ICONS_DIR
@@ -31,6 +31,7 @@ TEXT, MUTED, ON_ACCENT, ON_HOLD = "text", "muted", "accent_text", "window"
 
 _svgs: dict[str, bytes] = {}
 _icons: dict[tuple[str, str, int], QIcon] = {}
+_blanks: dict[int, QIcon] = {}
 # Widgets drawn again when the theme changes: id -> (the widget, icon name, colour, size).
 _themed: dict[int, tuple[weakref.ref[QWidget], str, str, int]] = {}
 
@@ -81,6 +82,17 @@ def set_icon(
     from app.ui.shell.theme import applied_colors
 
     _draw(widget, name, getattr(applied_colors(), role), size)
+
+
+def reserve(button: QAbstractButton, size: int = DEFAULT_SIZE) -> None:
+    """Keep an icon's room on `button`, empty, until `set_icon` draws it: a page built before
+    the first paint draws its icons after it, and nothing moves when they come."""
+    if size not in _blanks:
+        blank = QPixmap(size, size)
+        blank.fill(QColor(0, 0, 0, 0))
+        _blanks[size] = QIcon(blank)
+    button.setIconSize(QSize(size, size))
+    button.setIcon(_blanks[size])
 
 
 def clear_icon(widget: QAbstractButton | QLabel) -> None:

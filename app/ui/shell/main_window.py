@@ -134,8 +134,7 @@ class MainWindow(QMainWindow):
         # The menu titles exist before the first paint so the layout does not shift; their
         # actions are added right after it (a key shortcut creates the costly Qt namespace).
         self.menus = WindowMenus(self, self)
-        self.first_painted.connect(lambda: QTimer.singleShot(0, self.fill_menus))
-        self.first_painted.connect(lambda: QTimer.singleShot(0, self._show_card_pictures))
+        self.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
         self.pages.currentChanged.connect(self._page_changed)
 
     def _make_header(self) -> Header:
@@ -293,6 +292,13 @@ class MainWindow(QMainWindow):
 
     # -- menus ---------------------------------------------------------------
 
+    def _after_first_paint(self) -> None:
+        """What waits for the first paint: the menus' actions, the header's icons and the
+        cards' pictures (each would cost start-up, none changes the layout)."""
+        self.fill_menus()
+        self.header.draw_icons()
+        self._show_card_pictures()
+
     def fill_menus(self) -> None:
         """The menus' actions, right after the first paint (see WindowMenus)."""
         self.menus.fill()
@@ -369,8 +375,7 @@ class MainWindow(QMainWindow):
         files = sorted({problem.file.name for problem in problems})
         if len(files) == 1:
             text = self.tr(
-                "{file} has a problem, so part of it is left out. Everything else works as "
-                "usual."
+                "{file} has a problem, so part of it is left out. Everything else works as usual."
             ).format(file=files[0])
         else:
             text = self.tr(
@@ -884,11 +889,9 @@ class MainWindow(QMainWindow):
                 self._player_page.apply_colors(self._colors)
             self._player_page.session_ended.connect(self._on_session_ended)
             self._player_page.mute_toggled.connect(self.set_muted)
-            # F11 with the menus hidden (focus mode) comes from the player itself; a pause
-            # shows the back arrow. Both signals are the player's own, where it has them.
-            focus = getattr(self._player_page, "focus_mode_requested", None)
-            if focus is not None:
-                focus.connect(self.toggle_full_screen)
+            # F11 with the menus hidden (focus mode) comes from the player itself.
+            self._player_page.focus_mode_requested.connect(self.toggle_full_screen)
+            # A pause shows the back arrow, where the player says when it pauses.
             paused = getattr(self._player_page, "paused_changed", None)
             if paused is not None:
                 paused.connect(self._page_changed)
