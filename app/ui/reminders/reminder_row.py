@@ -61,6 +61,8 @@ class ReminderRow(QFrame):
 
         self.next_label = QLabel(next_text)
         self.next_label.setProperty("role", "next" if reminder.enabled else "muted")
+        # Off: the switch beside it says so, once is enough.
+        self.next_label.setVisible(reminder.enabled)
         layout.addWidget(self.next_label, 0, 2, 2, 1)
 
         # A switch, not a checkbox: its state reads at a glance, and it says "On" or "Off".
