@@ -59,7 +59,7 @@ class ReminderRow(QFrame):
         self.time_label.setEnabled(reminder.enabled)
         self.days_label.setEnabled(reminder.enabled)
 
-        self.next_label = QLabel(next_text)
+        self.next_label = QLabel(next_text, self)  # with its parent: see details_label
         self.next_label.setProperty("role", "next" if reminder.enabled else "muted")
         # Off: the switch beside it says so, once is enough.
         self.next_label.setVisible(reminder.enabled)

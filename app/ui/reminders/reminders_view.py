@@ -278,6 +278,7 @@ class RemindersPage(QWidget):
     def _show_editor(self) -> None:
         self._intro.hide()
         self._stack.setCurrentIndex(1)
+        self.editor.time_edit.setFocus()  # with its hours selected, ready to type over
 
     def add_reminder(self) -> None:
         self.editor.begin(None, self._language)

@@ -12,16 +12,12 @@ an icon costs about 0.1 ms, and the header's icons can be drawn before the first
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QSize
 from PySide6.QtGui import QColor, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from app.core.resources import ICONS_DIR
-
-if TYPE_CHECKING:
-    from app.ui.shell.theme import Colors
 
 UI_ICONS_DIR = ICONS_DIR / "ui"
 DEFAULT_SIZE = 20  # points: beside 11 pt text
@@ -34,6 +30,9 @@ _icons: dict[tuple[str, str, int], QIcon] = {}
 _blanks: dict[int, QIcon] = {}
 # Widgets drawn again when the theme changes: id -> (the widget, icon name, colour, size).
 _themed: dict[int, tuple[weakref.ref[QWidget], str, str, int]] = {}
+# The theme's colours (a theme.Colors), given by `recolour` each time a theme is applied;
+# None before the first, when icons wait for it. (Not imported from theme, which calls us.)
+_colors: list[object] = []
 
 
 def names() -> list[str]:
@@ -79,9 +78,8 @@ def set_icon(
     _themed[key] = (weakref.ref(widget, lambda _: _themed.pop(key, None)), name, role, size)
     if isinstance(widget, QAbstractButton):
         widget.setIconSize(QSize(size, size))
-    from app.ui.shell.theme import applied_colors
-
-    _draw(widget, name, getattr(applied_colors(), role), size)
+    if _colors:
+        _draw(widget, name, getattr(_colors[-1], role), size)
 
 
 def reserve(button: QAbstractButton, size: int = DEFAULT_SIZE) -> None:
@@ -104,8 +102,9 @@ def clear_icon(widget: QAbstractButton | QLabel) -> None:
         widget.clear()
 
 
-def recolour(colors: Colors) -> None:
-    """Draw every themed icon again in `colors` (the theme has just changed)."""
+def recolour(colors: object) -> None:
+    """Draw every themed icon again in `colors`, a theme's `Colors` (just applied)."""
+    _colors[:] = [colors]
     for key, (ref, name, role, size) in list(_themed.items()):
         widget = ref()
         if widget is None:

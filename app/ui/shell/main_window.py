@@ -112,8 +112,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self._fit_to_screen()
 
-        self._focus_mode = False  # the player full screen, without menus or header
-        self._full_before_focus = False
         self.pages = QStackedWidget()
         self.header = self._make_header()
         central = QWidget()
@@ -140,6 +138,10 @@ class MainWindow(QMainWindow):
     def _make_header(self) -> Header:
         """Back, the views, and "Warning signs" and "Cramp now": the same place on every
         page (Help > Warning signs and F1 open the signs too)."""
+        self._focus_mode = False  # the player full screen, without menus or header
+        self._full_before_focus = False
+        self._chrome_shown = True  # menus, header and status line (not on the relief screen)
+        self._status_wired = False  # the status line made, and shown only with a message
         header = Header()
         self.cramp_button = header.cramp_button
         self.signs_button = header.signs_button
@@ -312,7 +314,7 @@ class MainWindow(QMainWindow):
         except UnknotError as error:
             from app.ui.shell.errors import explain
 
-            self.statusBar().showMessage(explain(error), 10_000)
+            self._say(explain(error), 10_000)
 
     def apply_colors(self) -> None:
         app = QApplication.instance()
@@ -363,8 +365,24 @@ class MainWindow(QMainWindow):
     def _show_chrome(self, shown: bool) -> None:
         """The menus, the header and the status line: hidden for the relief screen and the
         player's focus mode, which show nothing else."""
-        for part in (self.menuBar(), self.header, self.statusBar()):
-            part.setVisible(shown)
+        self._chrome_shown = shown
+        self.menuBar().setVisible(shown)
+        self.header.setVisible(shown)
+        if self._status_wired:
+            self._status_changed(self.statusBar().currentMessage())
+
+    def _say(self, message: str, timeout_ms: int) -> None:
+        """A message in the status line, which shows only while it has one: at 960x510
+        every line of height counts."""
+        bar = self.statusBar()
+        if not self._status_wired:
+            self._status_wired = True
+            bar.messageChanged.connect(self._status_changed)
+        bar.showMessage(message, timeout_ms)
+        self._status_changed(message)
+
+    def _status_changed(self, message: str) -> None:
+        self.statusBar().setVisible(bool(message) and self._chrome_shown)
 
     # -- notices -------------------------------------------------------------
 
@@ -397,7 +415,7 @@ class MainWindow(QMainWindow):
 
     def tell(self, message: str) -> None:
         """Say something the user should know, without blocking them."""
-        self.statusBar().showMessage(message, 15_000)
+        self._say(message, 15_000)
 
     def show_disclaimer(self, first_run: bool = False) -> bool:
         """The disclaimer; on first run with "I understand" and "Quit" (False means quit)."""
