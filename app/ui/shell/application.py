@@ -177,8 +177,8 @@ class Startup:
             settings_store=SettingsStore(self.paths.settings_file),
             clock=SystemClock(),
             cue_player_factory=lambda: _cue_player(window),
+            paths=self.paths,
         )
-        window.basedir = self.paths.basedir
         window.apply_colors()
         window.setWindowIcon(_app_icon())
         window.first_painted.connect(lambda: QTimer.singleShot(0, self.after_first_paint))

@@ -27,7 +27,7 @@ from app import APP_NAME
 from app.core.clock import Clock
 from app.core.errors import RoutineNotFoundError, UnknotError
 from app.core.settings import LONGER_HOLDS, Settings, SettingsStore, Theme
-from app.core.socket_name import HOME_ENV
+from app.core.storage import AppPaths
 from app.ui.routines.routine_list import RoutineListPage, Tonight
 from app.ui.shell.header import Header, View
 from app.ui.shell.menus import WindowMenus
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         settings_store: SettingsStore,
         clock: Clock,
         cue_player_factory: Callable[[], CuePlayer],
+        paths: AppPaths | None = None,
     ) -> None:
         super().__init__()
         # None until the full load that follows a start from the launch snapshot.
@@ -105,10 +106,12 @@ class MainWindow(QMainWindow):
         self.background: ReminderService | None = None  # reminders, tray; after first paint
         self._last_done: datetime | None = None  # the last routine played to its end
         self._quitting = False
-        # Given to the launcher and autostart entries, so they start this same Unknot home
-        # (--basedir or UNKNOT_HOME); None for the usual places. The app sets it from its
-        # paths; the environment is the fallback for a window built on its own.
-        self.basedir: Path | None = Path(home) if (home := os.environ.get(HOME_ENV)) else None
+        # Every file the window reads or writes, resolved once by the app (--basedir or
+        # UNKNOT_HOME) and passed in; a window built on its own resolves them as the app would.
+        self.paths = paths if paths is not None else AppPaths.resolve()
+        # Given to the launcher and autostart entries, so they start this same Unknot home;
+        # None for the usual places.
+        self.basedir: Path | None = self.paths.basedir
         self.setWindowTitle(APP_NAME)
         self._fit_to_screen()
 
@@ -604,10 +607,9 @@ class MainWindow(QMainWindow):
     def saving(self) -> DiarySaving:
         if self._saving is None:
             from app.core.diary_store import DiaryStore
-            from app.core.storage import AppPaths
             from app.ui.diary.diary_saving import DiarySaving
 
-            paths = AppPaths.resolve(self.basedir)
+            paths = self.paths
             store = DiaryStore(paths.journal_file, paths.pending_records_file, self._clock.now)
             self._saving = DiarySaving(store, self)
             self._connect_saving(self._saving)
@@ -683,7 +685,7 @@ class MainWindow(QMainWindow):
             titles = self._routine_titles()
             scheduler = self.background.scheduler if self.background is not None else None
             self._reminders_page = RemindersPage(
-                self.settings_store.path.with_name("reminders.yaml"),
+                self.paths.reminders_file,
                 list(titles.items()),
                 self._clock,
                 language=self.language,

@@ -8,7 +8,6 @@ beyond which items are checked.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
@@ -21,13 +20,14 @@ from app.core.settings import Settings, Theme
 if TYPE_CHECKING:
     from app.core.emergency_numbers import Region
     from app.core.routines import Problem
+    from app.core.storage import AppPaths
 
 
 class MenuHost(Protocol):
     """What the menus ask of the window they sit in (the main window)."""
 
     settings: Settings
-    basedir: Path | None
+    paths: AppPaths
 
     def menuBar(self) -> QMenuBar: ...
     def show_list(self) -> None: ...
@@ -206,8 +206,6 @@ class WindowMenus(QObject):
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from app.core.storage import AppPaths
-
         window = self._window
         QMessageBox.about(
             self._parent_widget,
@@ -216,7 +214,5 @@ class WindowMenus(QObject):
                 "{name} {version}\n\nGuided calf stretches for people with night cramps.\n\n"
                 "To report a problem, attach the log:\n{log}\n"
                 "(unknot --debug writes more detail to it)"
-            ).format(
-                name=APP_NAME, version=__version__, log=AppPaths.resolve(window.basedir).log_file
-            ),
+            ).format(name=APP_NAME, version=__version__, log=window.paths.log_file),
         )
