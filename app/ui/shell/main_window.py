@@ -322,7 +322,9 @@ class MainWindow(QMainWindow):
     def apply_colors(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        self._colors = apply_theme(app, self.settings.theme)
+        # The checkboxes' tick is drawn into the state folder (see theme.tick_file).
+        images = self.paths.state_dir / "ui"
+        self._colors = apply_theme(app, self.settings.theme, images)
         # The palette and style sheet reach every widget; pages that paint with the theme's
         # colours themselves (the diary's calendar and charts, the player) are told too,
         # whether on screen or not, so a switch at 3 a.m. leaves nothing in the old colours.

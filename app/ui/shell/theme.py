@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -149,8 +150,10 @@ def applied_colors() -> Colors:
     return _applied[-1] if _applied else colors_for(Theme.SYSTEM)
 
 
-def apply_theme(app: QApplication, theme: Theme) -> Colors:
-    """Set the palette and style sheet for `theme`; returns the colours chosen."""
+def apply_theme(app: QApplication, theme: Theme, images: Path | None = None) -> Colors:
+    """Set the palette and style sheet for `theme`; returns the colours chosen. With
+    `images`, a folder of the user's, checkboxes show a tick drawn there in the theme's
+    colours (a style sheet takes its pictures from files only)."""
     colors = colors_for(theme)
     _applied[:] = [colors]
     palette = QPalette()
@@ -175,16 +178,37 @@ def apply_theme(app: QApplication, theme: Theme) -> Colors:
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colors.muted))
     app.setPalette(palette)
-    app.setStyleSheet(style_sheet(colors))
+    app.setStyleSheet(style_sheet(colors, tick_file(images, colors) if images else None))
     from app.ui.shell.icons import recolour
 
     recolour(colors)
     return colors
 
 
-def style_sheet(c: Colors) -> str:
+def tick_file(folder: Path, colors: Colors) -> Path | None:
+    """The tick for a checked checkbox, in the colour that reads on the accent: written once
+    per colour (a few hundred bytes), then found. None when it cannot be written."""
+    path = folder / f"tick-{colors.accent_text.lstrip('#')}.svg"
+    if path.exists():
+        return path
+    from app.core.resources import ICONS_DIR
+
+    drawn = (ICONS_DIR / "ui" / "check.svg").read_bytes()
+    drawn = drawn.replace(b'stroke-width="2"', b'stroke-width="3"')
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".part")
+        partial.write_bytes(drawn.replace(b"currentColor", colors.accent_text.encode()))
+        partial.replace(path)
+    except OSError:
+        return None
+    return path
+
+
+def style_sheet(c: Colors, tick: Path | None = None) -> str:
     """The whole application's style sheet, from the theme's colours and the tokens above."""
     s, r, pt = Space, Radius, Type
+    checked = f'image: url("{tick.as_posix()}");' if tick is not None else ""
     return f"""
     QLabel[role="display"] {{ font-size: {pt.DISPLAY}pt; font-weight: 600; }}
     QLabel[role="title"] {{ font-size: {pt.TITLE}pt; font-weight: 600; }}
@@ -275,6 +299,7 @@ def style_sheet(c: Colors) -> str:
     QCheckBox::indicator:checked, QRadioButton::indicator:checked {{
         background: {c.accent}; border-color: {c.accent};
     }}
+    QCheckBox::indicator:checked {{ {checked} }}
     QCheckBox::indicator:focus, QRadioButton::indicator:focus {{ border-color: {c.text}; }}
     QScrollBar:vertical {{ background: transparent; width: {s.M}px; margin: 0; }}
     QScrollBar:horizontal {{ background: transparent; height: {s.M}px; margin: 0; }}

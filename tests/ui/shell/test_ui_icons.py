@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.core.settings import Theme
@@ -99,3 +101,28 @@ def test_a_later_icon_replaces_the_first_and_a_deleted_widget_is_forgotten(
 
 def test_the_three_themes_give_icons_their_own_ink() -> None:
     assert len({LIGHT.text, DARK.text, NIGHT.text}) == 3
+
+
+@pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK, Theme.NIGHT])
+def test_a_checked_checkbox_shows_a_tick_not_a_solid_square(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, theme: Theme
+) -> None:
+    colors = apply_theme(qapp, theme, tmp_path / "ui")
+    (tick,) = (tmp_path / "ui").glob("tick-*.svg")
+    assert colors.accent_text.encode() in tick.read_bytes()
+    assert tick.as_posix() in qapp.styleSheet()
+    box = QCheckBox("Hold each stretch for 20 seconds")
+    qtbot.addWidget(box)
+    box.setChecked(True)
+    box.show()
+    image = box.grab().toImage()
+    inks = {image.pixelColor(x, y).name() for x in range(24) for y in range(image.height())}
+    assert QColor(colors.accent).name() in inks  # the box filled
+    assert near({c for c in inks if near({c}, colors.accent_text)}, colors.accent_text)
+    apply_theme(qapp, theme, tmp_path / "ui")  # found, not written again
+    assert len(list((tmp_path / "ui").iterdir())) == 1
+
+
+def test_without_a_folder_for_the_tick_the_style_sheet_still_applies(qapp: QApplication) -> None:
+    apply_theme(qapp, Theme.LIGHT)
+    assert "tick-" not in qapp.styleSheet()
