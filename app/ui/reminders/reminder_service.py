@@ -8,17 +8,18 @@ the window with the reminder in its status line.
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, assert_never
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 
 from app.core.reminders import MAX_SNOOZES, HandledState, Reminder
 from app.desktop.activation import use_activation_token
-from app.desktop.notifications import CloseReason, DesktopNotifier, Urgency
+from app.desktop.notifications import DEFAULT_ACTION, CloseReason, DesktopNotifier, Urgency
 from app.desktop.sleep_watch import SleepWatch
 from app.ui.reminders.reminder_scheduler import ReminderScheduler
 from app.ui.reminders.tray import TrayIcon
@@ -37,6 +38,15 @@ CATEGORY = "x-unknot.reminder"
 # plays our chime (sound-file) or its own, and silences either under Do Not Disturb.
 SOUND_NAME = "message-new-instant"
 UNANSWERED = (CloseReason.EXPIRED, CloseReason.DISMISSED)
+
+
+class ReminderAction(enum.StrEnum):
+    """The buttons a reminder's notification offers, by the keys the server reports."""
+
+    START = "start"
+    SNOOZE = "snooze"
+    SKIP = "skip"
+    OPEN = DEFAULT_ACTION  # a click on the notification itself
 
 
 def _qobject(host: ReminderHost) -> QObject | None:
@@ -206,10 +216,10 @@ class ReminderService(QObject):
             lines.append(self.window.tip_text(occurrence.date()))
         body = "\n".join(line for line in lines if line)
         if self.notifier.available or self.notifier.start():
-            actions = [("start", self.tr("Start"))]
+            actions = [(ReminderAction.START.value, self.tr("Start"))]
             if self.scheduler.snoozes_left(reminder.id, occurrence) > 0:
-                actions.append(("snooze", self.tr("Snooze 10 min")))
-            actions.append(("skip", self.tr("Skip tonight")))
+                actions.append((ReminderAction.SNOOZE.value, self.tr("Snooze 10 min")))
+            actions.append((ReminderAction.SKIP.value, self.tr("Skip tonight")))
             notification = self.notifier.notify(
                 summary,
                 body,
@@ -263,30 +273,39 @@ class ReminderService(QObject):
             self.withdraw()
 
     def _action(self, notification: int, key: str) -> None:
+        try:
+            action = ReminderAction(key)
+        except ValueError:
+            log.warning("notification action %r is not one of ours", key)
+            return
         sent = self._sent.pop(notification, None)
         if sent is None:
             return
         reminder, occurrence = sent
-        if key in ("start", "skip"):
-            self.withdraw()  # the other reminders tonight are answered too
-        if key == "snooze":
-            if not self.scheduler.snooze(reminder.id, occurrence):
-                self.window.tell(
-                    self.tr("Snoozed {n} times already; the reminder is over for tonight.").format(
-                        n=MAX_SNOOZES
+        match action:
+            case ReminderAction.SNOOZE:
+                if not self.scheduler.snooze(reminder.id, occurrence):
+                    self.window.tell(
+                        self.tr(
+                            "Snoozed {n} times already; the reminder is over for tonight."
+                        ).format(n=MAX_SNOOZES)
                     )
-                )
-        elif key == "skip":
-            self.scheduler.skip_tonight()
-        elif key in ("start", "default"):
-            self.window.raise_window()
-            if self.window.relief_showing:
-                return  # never push the relief screen aside
-            routine = reminder.routine or DEFAULT_ROUTINE
-            if key == "start":
-                self.window.start_routine_safely(routine)
-            else:
-                self.window.open_routine_safely(routine)
+            case ReminderAction.SKIP:
+                self.withdraw()  # the other reminders tonight are answered too
+                self.scheduler.skip_tonight()
+            case ReminderAction.START | ReminderAction.OPEN:
+                if action is ReminderAction.START:
+                    self.withdraw()
+                self.window.raise_window()
+                if self.window.relief_showing:
+                    return  # never push the relief screen aside
+                routine = reminder.routine or DEFAULT_ROUTINE
+                if action is ReminderAction.START:
+                    self.window.start_routine_safely(routine)
+                else:
+                    self.window.open_routine_safely(routine)
+            case _ as never:
+                assert_never(never)
 
     def start_tonights_routine(self) -> None:
         self.withdraw()
