@@ -44,7 +44,7 @@ class Header(QFrame):
         # the first one drawn loads Qt's SVG reader, a few milliseconds of start-up.
         self._icons: list[tuple[QPushButton, str, str, int]] = []
         row = QHBoxLayout(self)
-        row.setContentsMargins(Space.M, Space.S, Space.L, Space.S)
+        row.setContentsMargins(Space.M, Space.XS + 2, Space.L, Space.XS + 2)
         row.setSpacing(Space.S)
         row.addWidget(self._make_back())
         self.views: dict[View, QPushButton] = {}
