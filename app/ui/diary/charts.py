@@ -11,16 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.core.diary_stats import HOURS_FROM_NOON, WeekCount
+from app.ui.shell.i18n import tr
 from app.ui.shell.theme import LIGHT, Colors
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("diary", text)
 
 
 @dataclass(frozen=True)

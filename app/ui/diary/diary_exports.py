@@ -10,12 +10,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
 
 from app.core.clock import Clock
 from app.core.errors import UnknotError
+from app.ui.shell.i18n import tr
 
 if TYPE_CHECKING:
     from app.core.diary_stats import Summary
@@ -33,10 +34,6 @@ class ExportsPage(Protocol):
     def say(self, text: str) -> None: ...
 
     def say_error(self, error: Exception) -> None: ...
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("diary", text)
 
 
 class DiaryExports(QObject):

@@ -8,7 +8,7 @@ by side when the page is wide enough for all three, else in two columns, else in
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,14 +28,11 @@ from app.core.diary_stats import HOURS_FROM_NOON, Summary
 from app.core.journal import SEVERITIES
 from app.ui.diary.charts import short_date
 from app.ui.diary.list_style import list_style_sheet, make_list
+from app.ui.shell.i18n import tr
 from app.ui.shell.theme import Colors
 
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 SPACING = 20
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("diary", text)
 
 
 def _numbers_table(headers: list[str]) -> QTableWidget:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,11 +25,8 @@ from app.core.diary_stats import DiaryIndex, Summary
 from app.core.journal import SEVERITIES
 from app.ui.diary.charts import AdherenceChart, HourChart
 from app.ui.diary.night_calendar import NightCalendar
+from app.ui.shell.i18n import tr
 from app.ui.shell.theme import Colors
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("diary", text)
 
 
 def severity_text(summary: Summary) -> str:

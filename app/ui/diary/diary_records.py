@@ -13,7 +13,6 @@ from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,15 +20,12 @@ from PySide6.QtCore import (
 
 from app.core.journal import Episode, SessionRecord
 from app.ui.diary.episode_dialog import length_text
+from app.ui.shell.i18n import tr
 from app.ui.shell.plain import literal_html
 
 Record = Episode | SessionRecord
 COLUMNS = ("When", "What", "Length", "Leg", "How bad", "Note")
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("diary", text)
 
 
 def when_text(moment: datetime) -> str:

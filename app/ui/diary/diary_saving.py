@@ -9,21 +9,18 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.core.diary_store import DiaryStore
 from app.core.diary_writer import PendingChange, Saved, WriteOutcome, describe
 from app.core.journal import Episode, SessionRecord
+from app.ui.shell.i18n import tr
 
 log = logging.getLogger(__name__)
 
 # How often a diary that could not be written is tried again.
 RETRY_MS = 30_000
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("diary_saving", text)
 
 
 def not_saved_text() -> str:

@@ -46,6 +46,7 @@ from app.ui.diary.episode_dialog import EpisodeDialog
 from app.ui.diary.list_style import CELL_ROOM, list_style_sheet, make_list
 from app.ui.diary.session_dialog import SessionDialog
 from app.ui.shell import icons
+from app.ui.shell.i18n import tr
 from app.ui.shell.plain import literal_html
 from app.ui.shell.theme import Colors, applied_colors
 
@@ -68,10 +69,6 @@ RANGE_TIPS = {
     Period.YEAR: "Show the last year",
     Period.ALL: "Show everything since the diary began",
 }
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("diary", text)
 
 
 class DiaryView(QWidget):

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QWidget
 from app.core.clock import Clock
 from app.core.diary_stats import local_moment, most_recent
 from app.core.journal import LEGS, SEVERITIES, Episode
-from app.ui.diary.record_dialog import RecordDialog, length_text, time_edit, tr, typed_time
+from app.ui.diary.record_dialog import RecordDialog, length_text, time_edit, typed_time
+from app.ui.shell.i18n import tr
 
 __all__ = ["EpisodeDialog", "length_text"]
 

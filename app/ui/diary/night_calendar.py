@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.diary_stats import DiaryIndex, Night, NightState
 from app.core.journal import SEVERITIES
 from app.ui.shell import icons
+from app.ui.shell.i18n import tr
 from app.ui.shell.theme import LIGHT, Colors
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -31,10 +32,6 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # or not its window is the active one; Qt repaints a widget whenever its window becomes
 # active or inactive if the palette differs between the two.
 _FOCUS_CHANGES = (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("diary", text)
 
 
 def severity_level(night: Night) -> int:

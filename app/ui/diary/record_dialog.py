@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -22,12 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import Clock
 from app.ui.shell import icons
+from app.ui.shell.i18n import tr
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("diary", text)
 
 
 def sentence(problems: list[str]) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,13 +34,10 @@ from app.core.nights import NIGHT_CUTOFF_HOUR, night_of
 from app.core.storage import atomic_write
 from app.ui.diary.charts import ChartColors, paint_adherence
 from app.ui.diary.episode_dialog import length_text
+from app.ui.shell.i18n import tr
 
 RESOLUTION = 300  # dots per inch; text and lines are vectors, this only sets the grid
 UNIT = RESOLUTION / 96  # one screen pixel's worth of length, for lines and gaps
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("report", text)
 
 
 @dataclass(frozen=True)

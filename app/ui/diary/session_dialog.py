@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QSpinBox, QWidget
 from app.core.clock import Clock
 from app.core.diary_stats import local_moment
 from app.core.journal import SessionRecord
-from app.ui.diary.record_dialog import RecordDialog, time_edit, tr, typed_time
+from app.ui.diary.record_dialog import RecordDialog, time_edit, typed_time
+from app.ui.shell.i18n import tr
 
 # The usual stretching routine; the user corrects it if theirs was longer.
 USUAL_LENGTH = timedelta(minutes=10)

@@ -9,14 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from app.ui.shell.i18n import tr
 from app.ui.shell.plain import plain
 
 
 def signs_button(parent: QWidget, requested: SignalInstance) -> QPushButton:
     """The "Warning signs" button, at the bottom left of every relief page: always in the
     same place. A click emits the page's `requested` signal."""
-    button = QPushButton(parent.tr("Warning signs"))
-    button.setToolTip(parent.tr("When to get help (F1 or W)"))
+    button = QPushButton(tr("Warning signs"))
+    button.setToolTip(tr("When to get help (F1 or W)"))
     button.clicked.connect(requested.emit)
     return button
 

@@ -34,7 +34,8 @@ from app.core.reminders import DEFAULT_GRACE, HandledState, Reminder, load_remin
 from app.core.routines import Problem
 
 # The tray and the tests know these by their old home.
-from app.ui.reminders.reminder_texts import short_day, status_text, tr, when_text
+from app.ui.reminders.reminder_texts import short_day, status_text, when_text
+from app.ui.shell.i18n import tr
 
 __all__ = [
     "PauseLength",

@@ -9,18 +9,13 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import assert_never
 
-from PySide6.QtCore import QCoreApplication
-
 from app.core.nights import EVENING_STARTS_HOUR, SMALL_HOURS_END_HOUR, is_night_hour
 from app.core.reminder_plan import NextReminder, PlanStatus, Why
+from app.ui.shell.i18n import tr
 
 EVERY_DAY = frozenset(range(7))
 WEEKDAYS = frozenset(range(5))
 WEEKEND = frozenset({5, 6})
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("reminders", text)
 
 
 def short_day(weekday: int) -> str:

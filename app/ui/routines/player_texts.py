@@ -6,14 +6,9 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication
-
 from app.core.routines import Side
 from app.core.timeline import Segment, SegmentKind, Timeline
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("player", text)
+from app.ui.shell.i18n import tr
 
 
 def is_counted(segment: Segment) -> bool:

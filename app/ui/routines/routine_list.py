@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.core.launch_snapshot import RoutineCard as CardData
 from app.ui.shell.format import duration_text
+from app.ui.shell.i18n import tr
 from app.ui.shell.plain import plain
 
 if TYPE_CHECKING:
@@ -58,18 +59,12 @@ def done_text(done: datetime, now: datetime) -> str:
     clock = f"{done.hour:02d}:{done.minute:02d}"
     days = (now.date() - done.date()).days
     if days <= 0:
-        return _tr("today {time}").format(time=clock)
+        return tr("today {time}").format(time=clock)
     if days == 1:
-        return _tr("yesterday {time}").format(time=clock)
+        return tr("yesterday {time}").format(time=clock)
     if days < 7:
         return f"{done.strftime('%a')} {clock}"
     return done.date().isoformat()
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("routine_list", text)
 
 
 class RoutineCard(QPushButton):

@@ -22,6 +22,8 @@ from app.core.resources import ICONS_DIR, SOUNDS_DIR
 from app.core.settings import SettingsStore
 from app.core.storage import AppPaths
 from app.desktop.instance_client import InstanceCommand, PrimaryLock
+from app.ui.shell import i18n
+from app.ui.shell.i18n import tr
 
 if TYPE_CHECKING:
     from app.core.content import Content
@@ -74,6 +76,8 @@ def run(args: LaunchOptions, lock: PrimaryLock | None) -> int:
     # Desktop defaults (often 9-10 pt) are small for a routine followed from a mat.
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
+    # Before any widget: the words and the locale's formats are chosen once, at start-up.
+    i18n.install(app, loaded.settings.language)
     started = Startup(app, None, paths, lock, args)
     started.loaded = loaded
     started.folder_problem = folder_problem
@@ -102,7 +106,7 @@ def _cue_player(window: MainWindow) -> Any:
     player = PygameCuePlayer(SOUNDS_DIR, volume, window.settings.muted)
     player.unavailable.connect(
         lambda reason: window.tell(
-            window.tr("No sound device could be opened; the cues are shown on screen only.")
+            tr("No sound device could be opened; the cues are shown on screen only.")
         )
     )
     return player
@@ -228,9 +232,7 @@ class Startup:
         if self.service is None or self.service.tray is None:
             # No tray on this desktop: a minimised window keeps the reminders running.
             self.window.showMinimized()
-            self.window.tell(
-                self.window.tr("There is no tray here; Unknot stays as a minimised window.")
-            )
+            self.window.tell(tr("There is no tray here; Unknot stays as a minimised window."))
 
     def start_background(self) -> None:
         """Logging, the socket for later launches, the diary and reminders; once."""
@@ -259,9 +261,9 @@ class Startup:
         self.window.show_load_problems_notice()
         if self.folder_problem:
             self.window.tell(
-                self.window.tr(
-                    "Unknot cannot write its folder ({problem}); changes are not saved."
-                ).format(problem=self.folder_problem)
+                tr("Unknot cannot write its folder ({problem}); changes are not saved.").format(
+                    problem=self.folder_problem
+                )
             )
         problem = self.loaded.settings_problem if self.loaded else None
         if problem is not None:
@@ -294,7 +296,7 @@ class Startup:
             service.start()
         except Exception:  # reminders failing must not take the rest of the app with them
             log.exception("reminders could not start")
-            self.tell(self.app.tr("Reminders could not start; see the log."))
+            self.tell(tr("Reminders could not start; see the log."))
 
     def quit(self) -> None:
         """Quit from the tray before any window was built."""
@@ -448,7 +450,7 @@ class WindowOnDemand:
 
     @property
     def language(self) -> str:
-        return self.settings.language or "en"
+        return i18n.active_language()
 
     @property
     def relief_showing(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,14 +22,11 @@ from PySide6.QtWidgets import (
 from app.core.disclaimer import URGENT_POINT, points
 from app.core.routines import Problem, Severity
 from app.ui.shell import icons
+from app.ui.shell.i18n import tr
 from app.ui.shell.plain import plain
 from app.ui.shell.theme import Space
 
 DIALOG_TEXT_WIDTH = 520  # px: lines a person reads without losing the next one
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
 
 
 def problem_sentence(problem: Problem) -> str:

@@ -8,8 +8,6 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
-
 from app.core.errors import (
     DiaryError,
     DiaryFault,
@@ -18,12 +16,9 @@ from app.core.errors import (
     UnknotError,
     WriteError,
 )
+from app.ui.shell.i18n import tr
 
 log = logging.getLogger(__name__)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
 
 
 def explain(error: BaseException) -> str:

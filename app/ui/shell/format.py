@@ -9,14 +9,10 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from app.ui.shell.i18n import tr
 
 if TYPE_CHECKING:
     from app.core.routines import Routine, Side, Step
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("format", text)
 
 
 def clock_text(milliseconds: int) -> str:

@@ -29,6 +29,7 @@ from app.core.errors import RoutineNotFoundError, UnknotError
 from app.core.settings import LONGER_HOLDS, Settings, SettingsStore, Theme
 from app.core.storage import AppPaths
 from app.ui.routines.routine_list import RoutineListPage, Tonight
+from app.ui.shell import i18n
 from app.ui.shell.header import Header, View
 from app.ui.shell.menus import WindowMenus
 from app.ui.shell.theme import Colors, apply_theme
@@ -287,7 +288,8 @@ class MainWindow(QMainWindow):
 
     @property
     def language(self) -> str:
-        return self.settings.language or "en"
+        """The content's language: the one the interface was started in."""
+        return i18n.active_language()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

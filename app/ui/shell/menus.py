@@ -1,4 +1,4 @@
-"""The main window's menu bar: Go, View, Sound and Help.
+"""The main window's menu bar: Go, View (with the language), Sound and Help.
 
 The four titles exist before the first paint so the layout does not shift; their actions are
 added right after it by `fill()` (a key shortcut creates PySide6's costly `Qt` namespace).
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TR_NOOP, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
@@ -47,6 +47,7 @@ class MenuHost(Protocol):
     def problems(self) -> list[Problem]: ...
     def system_region(self) -> Region: ...
     def set_region(self, code: str) -> None: ...
+    def tell(self, text: str) -> None: ...
 
 
 class WindowMenus(QObject):
@@ -136,6 +137,7 @@ class WindowMenus(QObject):
         self.view.addAction(gentle)
         self.gentle_action = gentle
         self._add_region_menu(self.view.addMenu(self.tr("Emergency numbers")))
+        self._add_language_menu(self.view.addMenu(self.tr("Language")))
 
     def _fill_sound(self) -> None:
         window = self._window
@@ -202,6 +204,39 @@ class WindowMenus(QObject):
             action.triggered.connect(lambda _=False, c=code: window.set_region(c))
             group.addAction(action)
             menu.addAction(action)
+
+    def _add_language_menu(self, menu: QMenu) -> None:
+        """System, English, Русский: each language named in itself, so a user lost in the
+        other one still finds their own."""
+        from app.core.language import SYSTEM, language_of_locale
+
+        group = QActionGroup(self)
+        saved = language_of_locale(self._window.settings.language)
+        current = saved if saved in ("en", "ru") else SYSTEM
+        for choice, label in (
+            (SYSTEM, self.tr("Follow the system")),
+            ("en", "English"),
+            ("ru", "Русский"),
+        ):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(choice == current)
+            action.triggered.connect(lambda _=False, c=choice: self.choose_language(c))
+            group.addAction(action)
+            menu.addAction(action)
+
+    def choose_language(self, choice: str) -> None:
+        """Saved now, spoken from the next start: every open page was built in the old
+        language, and Qt's translators are the whole application's."""
+        import os
+
+        from app.core.language import choose_language
+        from app.ui.shell import i18n
+
+        self._window.save_settings(language=choice)
+        language = choose_language(choice, os.environ)
+        if language != i18n.active_language():
+            text = str(QT_TR_NOOP("Unknot will speak this language when it starts again."))
+            self._window.tell(i18n.said_in(language, text))
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.core.content import WarningTier
 from app.ui.shell.dialogs import run_with_close_button
+from app.ui.shell.i18n import tr
 from app.ui.shell.plain import plain
 from app.ui.shell.theme import NIGHT, Colors, applied_colors
 
@@ -89,7 +90,7 @@ class WarningSignsView(QWidget):
 
 def show_warning_signs(parent: QWidget, tiers: list[WarningTier], language: str) -> None:
     dialog = QDialog(parent)
-    dialog.setWindowTitle(dialog.tr("Warning signs"))
+    dialog.setWindowTitle(tr("Warning signs"))
     layout = QVBoxLayout(dialog)
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
