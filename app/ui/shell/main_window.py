@@ -300,11 +300,14 @@ class MainWindow(QMainWindow):
     # -- menus ---------------------------------------------------------------
 
     def _after_first_paint(self) -> None:
-        """What waits for the first paint: the menus' actions, the header's icons and the
-        cards' pictures (each would cost start-up, none changes the layout)."""
-        self.fill_menus()
+        """What waits for the first paint: the header's icons and the cards' pictures, then
+        the menus' actions (each would cost start-up, none changes the layout)."""
         self.header.draw_icons()
         self._show_card_pictures()
+        # Behind the start-up's own work after the paint (the diary, the full load): nobody
+        # opens a menu in the first tenth of a second, and their shortcuts create the `Qt`
+        # namespace, about 17 ms that would otherwise come before it.
+        QTimer.singleShot(0, self.fill_menus)
 
     def fill_menus(self) -> None:
         """The menus' actions, right after the first paint (see WindowMenus)."""

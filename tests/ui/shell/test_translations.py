@@ -121,6 +121,62 @@ def test_english_installs_no_translator(qapp: QCoreApplication, english: None) -
     assert i18n.active_language() == "en"
 
 
+def test_the_desktop_language_is_followed(qapp: QCoreApplication, english: None) -> None:
+    assert i18n.install(qapp, "system", {"LANG": "ru_RU.UTF-8"}) == "ru"
+    assert i18n.install(qapp, "", {"LANG": "de_DE.UTF-8"}) == "en"
+    assert i18n.install(qapp, "ru", {"LANG": "en_US.UTF-8"}) == "ru"
+
+
+def test_the_russian_catalogue_holds_every_string_translated(tmp_path: Path) -> None:
+    """Every string in app/ui is in unknot_ru.ts, translated, with the same placeholders;
+    a plural has its three Russian forms, each with %n."""
+    committed = translations.ts_path("ru")
+    fresh = tmp_path / committed.name
+    shutil.copy(committed, fresh)
+    translations.lupdate(fresh, "ru")
+    messages = _messages(committed)
+    assert set(_messages(fresh)) == set(messages), "run scripts/translations.py update"
+    placeholder = re.compile(r"\{[^{}]*\}")
+    for key, message in messages.items():
+        translation = message.find("translation")
+        assert translation is not None
+        assert translation.get("type") is None, f"untranslated: {key}"
+        forms = [f.text or "" for f in translation.findall("numerusform")] or [
+            translation.text or ""
+        ]
+        for form in forms:
+            assert form.strip(), f"empty: {key}"
+            assert sorted(placeholder.findall(form)) == sorted(placeholder.findall(key[1])), key
+        if message.get("numerus") == "yes":
+            assert len(forms) == 3 and all("%n" in f for f in forms), key
+
+
+def test_the_committed_qm_is_what_the_ts_builds(tmp_path: Path) -> None:
+    built = tmp_path / "unknot_ru.qm"
+    translations.lrelease(translations.ts_path("ru"), built)
+    committed = translations.qm_path("ru")
+    assert committed.read_bytes() == built.read_bytes(), "run scripts/translations.py build"
+
+
+def test_russian_reaches_the_screen(qapp: QCoreApplication, english: None) -> None:
+    """The committed catalogue, loaded: a class's string, a module's, Qt's own button."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.core.routines import Side
+    from app.ui.shell.format import side_text
+    from app.ui.shell.menus import WindowMenus
+
+    assert i18n.install(qapp, "ru") == "ru"
+    host = QMainWindow()
+    menus = WindowMenus(host, host)  # type: ignore[arg-type]
+    assert [menus.go.title(), menus.view.title()] == ["&Переход", "&Вид"]
+    assert side_text(Side.RIGHT) == "правая нога"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Отмена"
+    assert i18n.said_in("ru", "left leg") == "левая нога"
+    assert i18n.said_in("en", "left leg") == "left leg"
+
+
 def test_context_names_are_classes_of_the_interface() -> None:
     """Every context but the empty one is a class's name, written once in app/ui: two
     classes of one name would share their strings' translations."""
