@@ -89,6 +89,11 @@ class Settings:
     # Whose emergency and urgent-care numbers to show: a code of
     # app.core.emergency_numbers.REGIONS, or empty for the system's locale.
     region: str = ""
+    # Spoken guidance through the desktop's speech service: off until asked for, since a
+    # voice at 3 a.m. may wake someone else.
+    spoken_guidance: bool = False
+    # No moving pictures or fades (for motion sensitivity); also on when the desktop asks.
+    reduced_motion: bool = False
 
     def is_night(self, now: datetime) -> bool:
         return in_hours(now.hour, self.night_starts, self.night_ends)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fakes import RecordingCuePlayer
 from pytestqt.qtbot import QtBot
 
+from app.audio.speech import SpeechService
 from app.core.clock import FakeClock
 from app.core.library import cards, load_all
 from app.core.routines import Library
@@ -14,7 +17,11 @@ from app.ui.shell.main_window import MainWindow
 
 
 def make_window(
-    qtbot: QtBot, paths: AppPaths, library: Library | None = None, **settings: object
+    qtbot: QtBot,
+    paths: AppPaths,
+    library: Library | None = None,
+    speech_factory: Callable[[], SpeechService] | None = None,
+    **settings: object,
 ) -> tuple[MainWindow, FakeClock, RecordingCuePlayer]:
     clock, cues = FakeClock(), RecordingCuePlayer()
     store = SettingsStore(paths.settings_file)
@@ -26,6 +33,7 @@ def make_window(
         settings_store=store,
         clock=clock,
         cue_player_factory=lambda: cues,
+        speech_factory=speech_factory,
     )
     qtbot.addWidget(window)
     # The size the tests were written at: a window fits itself to the screen, and the

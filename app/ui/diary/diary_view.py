@@ -86,6 +86,8 @@ class DiaryView(QWidget):
         saving: DiarySaving | None = None,
     ) -> None:
         super().__init__(parent)
+        # The page takes the focus when shown, so a screen reader says where it is.
+        self.setAccessibleName(self.tr("Diary"))
         self._journal = journal
         # Every change made here goes through the diary's one write path, which says whether
         # it was saved; a page built on its own keeps what waits beside the diary.
@@ -168,6 +170,7 @@ class DiaryView(QWidget):
         self.overview = DiaryOverview()
         self.numbers = DiaryNumbers()
         tabs = QTabWidget()
+        tabs.setAccessibleName(tr("Diary views"))  # a Tab stop: named
         tabs.setCornerWidget(self._build_range_bar(), Qt.Corner.TopRightCorner)
         tabs.addTab(self.overview, tr("Overview"))
         tabs.addTab(self.numbers, tr("Numbers"))

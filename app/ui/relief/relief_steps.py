@@ -26,6 +26,7 @@ from app.core.clock import Clock
 from app.core.content import WarningTier
 from app.core.journal import LEGS, SEVERITIES
 from app.core.relief import ReliefPlan, ReliefSession
+from app.core.spoken import step_words
 from app.core.timeline import CueKind
 from app.ui.relief.relief_parts import relief_label, signs_button
 from app.ui.shell.format import clock_text
@@ -82,6 +83,7 @@ class ReliefStepsPage(QWidget):
     gone_requested = Signal()
     signs_requested = Signal()
     urgent_reached = Signal()  # once per cramp, at ten minutes
+    announced = Signal(str)  # what a screen reader is told: a new step, the last seconds
 
     def __init__(
         self,
@@ -89,9 +91,13 @@ class ReliefStepsPage(QWidget):
         cue_player_factory: Callable[[], CuePlayer],
         language: str,
         parent: QWidget | None = None,
+        *,
+        speak: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._speak = speak  # spoken guidance; the shell knows whether it is on
+        self._said_second = -1  # the last of the final three seconds announced
         self._cue_player_factory = cue_player_factory
         self._cues: CuePlayer | None = None
         self._language = language
@@ -248,7 +254,23 @@ class ReliefStepsPage(QWidget):
             self.picture.set_illustration(step.illustration, None)
             self.picture.set_blend(1.0)
             self._fit_words()
+            words = step_words(step.name, step.instruction, self._language)
+            if self._speak is not None:
+                self._speak(words)
+            self._said_second = -1
+            self._announce(words)
         self.countdown.setText(clock_text(int(where.remaining_s * 1000)))
+        left = max(0, -int(-where.remaining_s // 1))  # whole seconds, rounded up
+        name = (
+            self.tr("1 second left on this step")
+            if left == 1
+            else self.tr("{n} seconds left on this step").format(n=left)
+        )
+        if name != self.countdown.accessibleName():
+            self.countdown.setAccessibleName(name)
+        if 1 <= left <= 3 and left != self._said_second:
+            self._said_second = left
+            self._announce(str(left))
         self.dots.set_position(len(session.plan.steps), where.step_index)
         if where.round > 1:
             self.round.setText(self.tr("Round {n}").format(n=where.round))
@@ -262,6 +284,14 @@ class ReliefStepsPage(QWidget):
         if where.urgent and not self._urgent_announced:
             self._urgent_announced = True
             self.urgent_reached.emit()
+
+    def _announce(self, text: str) -> None:
+        """Tell a screen reader now, once (not the countdown's every second)."""
+        self.announced.emit(text)
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.countdown, text))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -298,6 +328,7 @@ class EpisodeForm(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName(self.tr("Three quick questions"))  # a Tab stop: named
         inner = QWidget()
         inner.setObjectName("relief")
         layout = QVBoxLayout(inner)
@@ -460,6 +491,7 @@ class UrgentPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName(self.tr("Get urgent care"))  # a Tab stop: named
         inner = QWidget()
         inner.setObjectName("relief")
         layout = QVBoxLayout(inner)
@@ -520,6 +552,7 @@ class ReliefWarningSigns(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName(self.tr("Warning signs"))  # a Tab stop: named
         view = WarningSignsView(tiers, language, colors=NIGHT_TIER_COLORS)
         # The relief screen's large type, inside the tiers' own coloured boxes.
         view.setStyleSheet("QLabel { font-size: 32pt; background: transparent; }")

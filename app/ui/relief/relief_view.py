@@ -253,9 +253,16 @@ class ReliefView(QWidget):
         cue_player_factory: Callable[[], CuePlayer],
         language: str,
         parent: QWidget | None = None,
+        speak: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("relief")
+        # It takes the keys for the whole relief flow, so it is a focus stop: named.
+        self.setAccessibleName(self.tr("Cramp relief"))
+        self.setAccessibleDescription(
+            self.tr("Enter: the next choice; arrows: steps; Esc: back; F1: warning signs")
+        )
+        self._speak = speak
         self.setStyleSheet(relief_style())
         self._background = QColor(NIGHT.window)
         self._plan_for = plan_for
@@ -422,7 +429,9 @@ class ReliefView(QWidget):
         if self._steps is None:
             from app.ui.relief.relief_steps import ReliefStepsPage
 
-            self._steps = ReliefStepsPage(self._clock, self._cue_player_factory, self._language)
+            self._steps = ReliefStepsPage(
+                self._clock, self._cue_player_factory, self._language, speak=self._speak
+            )
             self._steps.urgent_reached.connect(self.show_urgent)
             self._steps.gone_requested.connect(self.gone)
             self._steps.signs_requested.connect(self.show_warning_signs)

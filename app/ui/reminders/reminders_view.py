@@ -132,6 +132,7 @@ class RemindersPage(QWidget):
         # Scrolled when the window is low (960x510 at 200%): the form keeps its room.
         editor_page = QScrollArea()
         editor_page.setWidgetResizable(True)
+        editor_page.setAccessibleName(self.tr("Reminder"))
         editor_page.setWidget(form)
         self._stack.addWidget(editor_page)
 
@@ -157,6 +158,7 @@ class RemindersPage(QWidget):
         layout.setSpacing(Space.M)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(self.tr("Your reminders"))  # a Tab stop: named
         holder = QWidget()
         self._rows_layout = QVBoxLayout(holder)
         self._rows_layout.setContentsMargins(0, 0, 0, 0)

@@ -14,10 +14,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from app.audio.cue_player import CuePlayer
+from app.audio.cue_player import LATE_LIMIT_MS, CuePlayer
 from app.core.clock import Clock
 from app.core.player import FiredCue, Player, PlayerState, SessionReport
 from app.core.routines import Routine
+from app.core.spoken import Narrator
 from app.core.timeline import Segment, SegmentKind, Timeline, build_timeline
 from app.ui.routines.player_parts import PauseSign, SideBadge, control_button
 from app.ui.routines.player_texts import (
@@ -49,6 +50,12 @@ def _fade(offset_ms: int) -> float:
     return min(1.0, max(0.0, offset_ms / POSE_FADE_MS))
 
 
+def still_blend(segment: Segment) -> float:
+    """The one pose shown when motion is reduced: the stretch itself while holding or
+    working, the starting pose otherwise."""
+    return 1.0 if segment.kind in (SegmentKind.HOLD, SegmentKind.WORK) else 0.0
+
+
 def pose_blend(segment: Segment, offset_ms: int) -> tuple[float, bool]:
     """Where the picture is between pose A (0) and B (1), and whether it is still moving."""
     if segment.kind is SegmentKind.HOLD:
@@ -73,6 +80,9 @@ class PlayerView(QWidget):
     session_ended = Signal(object)  # SessionReport, or None if it never started
     mute_toggled = Signal(bool)
     focus_mode_requested = Signal()  # F11: full screen without menus and chrome
+    # What a screen reader is told at the moments that matter (a new phase, the last three
+    # seconds); the countdown's name carries the time left at every other moment.
+    announced = Signal(str)
 
     def __init__(
         self,
@@ -81,9 +91,16 @@ class PlayerView(QWidget):
         language: str,
         muted: bool,
         parent: QWidget | None = None,
+        *,
+        speak: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        # Spoken guidance: the shell decides whether it is on, at what volume and language.
+        self._speak = speak
+        self._narrator: Narrator | None = None
+        self._reduced_motion = False
+        self._announced_at: tuple[int, int] | None = None  # (segment start, second) said
         self._cue_player_factory = cue_player_factory
         self._cues: CuePlayer | None = None
         self._language = language
@@ -110,6 +127,12 @@ class PlayerView(QWidget):
 
         self._build()
         self._bind_keys()
+        # The page holds the focus while a routine plays (its buttons take none: the keys
+        # below work from anywhere on it), so it is what a screen reader names.
+        self.setAccessibleName(self.tr("Routine player"))
+        self.setAccessibleDescription(
+            self.tr("Space: pause or resume; arrows: previous or next part; Esc: stop; M: sound")
+        )
 
     # -- layout ------------------------------------------------------------
 
@@ -148,6 +171,7 @@ class PlayerView(QWidget):
         self.phase.setAccessibleName(self.tr("What to do now"))
         self.countdown = QLabel()
         self.countdown.setAccessibleName(self.tr("Seconds left"))
+        self.countdown.setAccessibleDescription(self.tr("Time left in this part, and what to do"))
         self.detail = QLabel()
         self.instruction = plain(QLabel())
         self.instruction.setWordWrap(True)
@@ -202,6 +226,14 @@ class PlayerView(QWidget):
             self.tr("Stop"), self.tr("Stop the routine (Esc)"), "stop"
         )
         self.mute_button = control_button("", self.tr("Sound on or off (M)"), "sound-on")
+        for button in (
+            self.back_button,
+            self.pause_button,
+            self.skip_button,
+            self.stop_button,
+            self.mute_button,
+        ):
+            button.setAccessibleDescription(button.toolTip())
         self.back_button.clicked.connect(self.previous)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.skip_button.clicked.connect(self.next)
@@ -247,7 +279,9 @@ class PlayerView(QWidget):
         # The countdown must be readable from two metres: size it from the window.
         size = event.size()
         height = max(size.height(), 300)
-        self._big_px = int(min(height * 0.2, size.width() * 0.11))
+        # A short window (a 1080p screen at 200%) keeps room for the instruction under it.
+        share = 0.2 if height >= 560 else 0.09
+        self._big_px = int(min(height * share, size.width() * 0.11))
         self._set_countdown_font()
         phase = QFont(self.font())
         phase.setPixelSize(max(20, int(height * 0.05)))
@@ -286,6 +320,8 @@ class PlayerView(QWidget):
         self._cues = self._cue_player_factory()
         self._cues.set_muted(self._muted)
         self._cues.open()
+        self._narrator = Narrator(self._timeline, self._language)
+        self._announced_at = None
         self._handle(self.player.play())
 
     def toggle_pause(self) -> None:
@@ -356,6 +392,7 @@ class PlayerView(QWidget):
         if self._cues is not None:
             for item in fired:
                 self._cues.play(item.cue.kind, item.late_ms)
+        self._say(fired)
         self._refresh()
         if player.state in (PlayerState.FINISHED, PlayerState.STOPPED):
             self._after_session()
@@ -365,6 +402,34 @@ class PlayerView(QWidget):
             self._wake.stop()
         else:
             self._wake.start(wait)
+
+    def _say(self, fired: list[FiredCue]) -> None:
+        """Spoken guidance at the cues: the newest sentence wins (the service cuts short
+        what is still being said), and a cue noticed late is not read out, as it is not
+        sounded."""
+        if self._speak is None or self._narrator is None:
+            return
+        words = [
+            said
+            for item in fired
+            if item.late_ms <= LATE_LIMIT_MS and (said := self._narrator.on_cue(item.cue))
+        ]
+        if words:
+            self._speak(" ".join(words))
+
+    def set_reduced_motion(self, on: bool) -> None:
+        """One still pose per part, no fades: for those who find motion hard."""
+        self._reduced_motion = on
+        self.picture.set_reduced_motion(on)
+        self._refresh_picture()
+
+    def _announce(self, text: str) -> None:
+        """Tell a screen reader now, once: an announcement, not a name change every second."""
+        self.announced.emit(text)
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.countdown, text))
 
     def _after_session(self) -> None:
         self._wake.stop()
@@ -423,8 +488,8 @@ class PlayerView(QWidget):
         if counted != self._counted:
             self._counted = counted
             self._set_countdown_font()
-            self.countdown.setAccessibleName(self.tr("Rep") if counted else self.tr("Seconds left"))
         self._refresh_count()
+        self._announce_moment(segment, position, len(steps))
         self._style_phase()
         self.detail.setText(detail_text(segment, position - segment.start_ms))
         self.progress.setValue(int(1000 * position / max(1, timeline.total_ms)))
@@ -448,6 +513,38 @@ class PlayerView(QWidget):
             text = clock_text(segment.end_ms - position)
         if text != self.countdown.text():
             self.countdown.setText(text)
+            name = self.countdown_words(segment, position)
+            if name != self.countdown.accessibleName():
+                self.countdown.setAccessibleName(name)
+
+    def countdown_words(self, segment: Segment, position: int) -> str:
+        """The countdown as a sentence with its number: "7 seconds left, Hold, Right leg"."""
+        steps = self._timeline.routine.steps if self._timeline is not None else ()
+        if is_counted(segment):
+            amount = self.tr("Rep {count}").format(
+                count=rep_text(segment, position - segment.start_ms)
+            )
+        else:
+            left = -(-(segment.end_ms - position) // 1000)  # whole seconds, rounded up
+            amount = (
+                self.tr("1 second left")
+                if left == 1
+                else self.tr("{n} seconds left").format(n=left)
+            )
+        parts = [amount, phase_text(segment, len(steps)), side_badge_text(segment.side)]
+        return ", ".join(part for part in parts if part)
+
+    def _announce_moment(self, segment: Segment, position: int, step_count: int) -> None:
+        """A new part (its phase, leg and length) and each of the last three seconds."""
+        if self.player is None or self.player.state is not PlayerState.PLAYING:
+            return
+        left = -(-(segment.end_ms - position) // 1000)
+        if self._announced_at is None or self._announced_at[0] != segment.start_ms:
+            self._announced_at = (segment.start_ms, left)
+            self._announce(self.countdown_words(segment, position))
+        elif left <= 3 and left != self._announced_at[1] and not is_counted(segment):
+            self._announced_at = (segment.start_ms, left)
+            self._announce(str(left))
 
     def _show_paused(self, paused: bool) -> None:
         """Paused: the picture and countdown dim, and a pause sign says how to go on."""
@@ -481,6 +578,8 @@ class PlayerView(QWidget):
             self._shown_picture = key
             self.picture.set_illustration(step.exercise.illustration, segment.side)
         blend, moving = pose_blend(segment, position - segment.start_ms)
+        if self._reduced_motion:
+            blend, moving = still_blend(segment), False
         self.picture.set_blend(blend)
         animate = moving and player.state is PlayerState.PLAYING and self.picture.has_pictures
         if animate and not self._frames.isActive():

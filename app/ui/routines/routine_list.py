@@ -203,6 +203,8 @@ class RoutineListPage(QWidget):
         self._notices: dict[str, NoticeBar] = {}
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # A Tab stop (arrows and Page Down scroll it): a screen reader names it.
+        scroll.setAccessibleName(self.tr("Routines"))
         holder = QWidget()
         self._grid = QGridLayout(holder)
         self._grid.setContentsMargins(0, 4, 0, 4)

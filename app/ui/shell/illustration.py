@@ -79,6 +79,7 @@ class IllustrationWidget(QWidget):
         self._cropped = False
         self._crop: QRectF | None = None
         self._paths: tuple[str, ...] = ()
+        self._reduced_motion = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
         self.setAccessibleName(self.tr("Exercise picture"))
@@ -113,8 +114,15 @@ class IllustrationWidget(QWidget):
             _crops[self._paths] = drawn_area(loaded)
         return _crops[self._paths]
 
+    def set_reduced_motion(self, on: bool) -> None:
+        """No cross-fade: a blend snaps to whichever pose it is nearer."""
+        self._reduced_motion = on
+        self.set_blend(self._blend)
+
     def set_blend(self, blend: float) -> None:
         blend = min(1.0, max(0.0, blend))
+        if self._reduced_motion:
+            blend = float(round(blend))
         if abs(blend - self._blend) > 0.001:
             self._blend = blend
             self.update()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -36,6 +36,7 @@ from app.ui.shell.theme import Colors, apply_theme
 
 if TYPE_CHECKING:
     from app.audio.cue_player import CuePlayer
+    from app.audio.speech import SpeechService
     from app.core.content import Content, WarningTier
     from app.core.emergency_numbers import Region
     from app.core.episode_keeper import EpisodeKeeper
@@ -78,8 +79,12 @@ class MainWindow(QMainWindow):
         clock: Clock,
         cue_player_factory: Callable[[], CuePlayer],
         paths: AppPaths | None = None,
+        speech_factory: Callable[[], SpeechService] | None = None,
     ) -> None:
         super().__init__()
+        # Spoken guidance: the service is made the first time it is switched on or used.
+        self._speech_factory = speech_factory
+        self._speech: SpeechService | None = None
         # None until the full load that follows a start from the launch snapshot.
         self.library = library
         self.settings = settings
@@ -350,6 +355,64 @@ class MainWindow(QMainWindow):
         if self._player_page is not None:
             self._player_page.set_muted(muted)
 
+    # -- spoken guidance, reduced motion, the keyboard -------------------------------
+
+    def speech(self) -> SpeechService:
+        if self._speech is None:
+            if self._speech_factory is not None:
+                self._speech = self._speech_factory()
+            else:
+                from app.audio.speech import SpeechService
+
+                self._speech = SpeechService()
+        return self._speech
+
+    def set_spoken_guidance(self, on: bool) -> None:
+        """Sound > Spoken guidance: on only where a speech service answers; else the status
+        line says why and the switch goes back off."""
+        if on:
+            reason = self.speech().check()
+            if reason:
+                on = False
+                self.tell(self.tr("Spoken guidance is off: {reason}.").format(reason=reason))
+        self.menus.show_spoken_guidance(on)
+        if on != self.settings.spoken_guidance:
+            self.save_settings(spoken_guidance=on)
+
+    def _speak_routine(self, text: str) -> None:
+        """The player's guidance, at the routine's cue volume (quieter at night)."""
+        if self.settings.spoken_guidance:
+            volume = self.settings.cue_volume(self._clock.now().astimezone())
+            self.speech().say(text, self.language, volume)
+
+    def _speak_relief(self, text: str) -> None:
+        """The relief steps, as soft as the relief screen's cues: the night volume."""
+        if self.settings.spoken_guidance:
+            volume = min(self.settings.volume, self.settings.night_volume)
+            self.speech().say(text, self.language, volume)
+
+    def set_reduced_motion(self, on: bool) -> None:
+        """View > Reduce motion: the pose pictures hold still, with no fades."""
+        if on != self.settings.reduced_motion:
+            self.save_settings(reduced_motion=on)
+        self.menus.show_reduced_motion(on)
+        if self._player_page is not None:
+            self._player_page.set_reduced_motion(on)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A push button outside a dialog takes Space but lets Enter pass up to here: Enter
+        # presses the focused button too, as a keyboard user expects.
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QPushButton, QToolButton
+
+        held = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (event.modifiers() & held):
+            focused = QApplication.focusWidget()
+            if isinstance(focused, QPushButton | QToolButton) and focused.isEnabled():
+                focused.animateClick()
+                return
+        super().keyPressEvent(event)
+
     def toggle_full_screen(self) -> None:
         """F11: full screen; on the player, a focus mode without menus and header too."""
         if self._player_page is not None and self.pages.currentWidget() is self._player_page:
@@ -455,6 +518,7 @@ class MainWindow(QMainWindow):
                 clock=self._clock,
                 cue_player_factory=self._relief_cues,
                 language=self.language,
+                speak=self._speak_relief,
             )
             self._relief.position_chosen.connect(self._remember_position)
             self._relief.closed.connect(self.leave_relief)
@@ -910,8 +974,13 @@ class MainWindow(QMainWindow):
             from app.ui.routines.player_view import PlayerView
 
             self._player_page = PlayerView(
-                self._clock, self._cue_player_factory, self.language, self.settings.muted
+                self._clock,
+                self._cue_player_factory,
+                self.language,
+                self.settings.muted,
+                speak=self._speak_routine,
             )
+            self._player_page.set_reduced_motion(self.settings.reduced_motion)
             if self._colors is not None:
                 self._player_page.apply_colors(self._colors)
             self._player_page.session_ended.connect(self._on_session_ended)

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from app.core.storage import AppPaths
 
 
+CRAMP_KEY = "F2"  # Cramp now, from every page (README's keyboard table)
+
+
 class MenuHost(Protocol):
     """What the menus ask of the window they sit in (the main window)."""
 
@@ -48,6 +51,9 @@ class MenuHost(Protocol):
     def system_region(self) -> Region: ...
     def set_region(self, code: str) -> None: ...
     def tell(self, text: str) -> None: ...
+    def show_relief(self) -> object: ...
+    def set_spoken_guidance(self, on: bool) -> None: ...
+    def set_reduced_motion(self, on: bool) -> None: ...
 
 
 class WindowMenus(QObject):
@@ -65,6 +71,9 @@ class WindowMenus(QObject):
         self.full_screen_action: QAction | None = None
         self.gentle_action: QAction | None = None
         self.problems_action: QAction | None = None
+        self.spoken_action: QAction | None = None
+        self.motion_action: QAction | None = None
+        self.cramp_action: QAction | None = None
 
     # -- what the window changes elsewhere, shown in the menus --------------------------
 
@@ -79,6 +88,14 @@ class WindowMenus(QObject):
     def show_gentle(self, on: bool) -> None:
         if self.gentle_action is not None and self.gentle_action.isChecked() != on:
             self.gentle_action.setChecked(on)
+
+    def show_spoken_guidance(self, on: bool) -> None:
+        if self.spoken_action is not None:
+            self.spoken_action.setChecked(on)
+
+    def show_reduced_motion(self, on: bool) -> None:
+        if self.motion_action is not None:
+            self.motion_action.setChecked(on)
 
     def show_problems_exist(self, any_problems: bool) -> None:
         if self.problems_action is not None:
@@ -104,6 +121,13 @@ class WindowMenus(QObject):
         ):
             action = self.go.addAction(text, slot)
             action.setShortcut(QKeySequence(key))
+        self.go.addSeparator()
+        # F2 from every page: one key, the same in every keyboard layout. The action also
+        # sits on the window itself, so it works while the menu bar is hidden (focus mode).
+        cramp = self.go.addAction(self.tr("Cramp now"), window.show_relief)
+        cramp.setShortcut(QKeySequence(CRAMP_KEY))
+        self._parent_widget.addAction(cramp)
+        self.cramp_action = cramp
         self.go.addSeparator()
         quit_action = self.go.addAction(self.tr("Quit"), window.quit_app)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -136,6 +160,12 @@ class WindowMenus(QObject):
         gentle.triggered.connect(window.set_gentle)
         self.view.addAction(gentle)
         self.gentle_action = gentle
+        motion = QAction(self.tr("Reduce motion"), self, checkable=True)
+        motion.setToolTip(self.tr("Still pictures: no moving poses, no fades"))
+        motion.setChecked(window.settings.reduced_motion)
+        motion.triggered.connect(window.set_reduced_motion)
+        self.view.addAction(motion)
+        self.motion_action = motion
         self._add_region_menu(self.view.addMenu(self.tr("Emergency numbers")))
         self._add_language_menu(self.view.addMenu(self.tr("Language")))
 
@@ -146,6 +176,12 @@ class WindowMenus(QObject):
         mute.triggered.connect(window.set_muted)
         self.sound.addAction(mute)
         self.mute_action = mute
+        spoken = QAction(self.tr("Spoken guidance"), self, checkable=True)
+        spoken.setToolTip(self.tr("Each step read out, for when you cannot see the screen"))
+        spoken.setChecked(window.settings.spoken_guidance)
+        spoken.triggered.connect(window.set_spoken_guidance)
+        self.sound.addAction(spoken)
+        self.spoken_action = spoken
         self._add_choices(
             self.sound.addMenu(self.tr("Volume")),
             "volume",
