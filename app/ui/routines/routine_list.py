@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -71,6 +71,7 @@ class RoutineCard(QPushButton):
     """A card that is a button: click it, or press Space or Enter on it, to open the routine."""
 
     activated = Signal(str)
+    width_changed = Signal()  # the page evens the heights again
 
     def __init__(self, routine: CardData, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,11 +154,20 @@ class RoutineCard(QPushButton):
         self.tonight_mark.setVisible(on)
 
     def sizeHint(self) -> QSize:
-        # A button sizes itself from its text; this one has none, its layout knows. A button
-        # keeps its hint's height, so the row's common height (see _equalize) is the hint.
+        # A button sizes itself from its text; this one has none, its layout knows: as
+        # tall as its words wrap at the width the grid gives it (any width from the least).
+        # A button keeps its hint's height, so the common height (see _equalize) is the hint.
         layout = self.layout()
-        hint = layout.sizeHint() if layout is not None else super().sizeHint()
-        return QSize(hint.width(), max(hint.height(), self.minimumHeight()))
+        if layout is None:
+            return super().sizeHint()
+        width = self.width() if self.width() >= CARD_MIN_WIDTH else CARD_WIDTH
+        return QSize(CARD_MIN_WIDTH, max(layout.totalHeightForWidth(width), self.minimumHeight()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # another width, another height for its words
+            self.width_changed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         from PySide6.QtCore import Qt
@@ -212,8 +222,10 @@ class RoutineListPage(QWidget):
         scroll.setWidget(holder)
         outer.addWidget(scroll, 1)
         self.cards = [RoutineCard(routine, language) for routine in routines]
+        self._equalize_due = False
         for card in self.cards:
             card.activated.connect(self.routine_chosen)
+            card.width_changed.connect(self._equalize_soon)
         if not self.cards:
             empty = QLabel(self.tr("No routines could be loaded."))
             empty.setProperty("role", "muted")
@@ -288,8 +300,14 @@ class RoutineListPage(QWidget):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
         self._grid.setRowStretch(len(self.cards) // columns + 1, 1)
 
+    def _equalize_soon(self) -> None:
+        if not self._equalize_due:
+            self._equalize_due = True
+            QTimer.singleShot(0, self._equalize)
+
     def _equalize(self) -> None:
         """Every card as tall as the tallest: an even grid, whatever each one says."""
+        self._equalize_due = False
         if not self.cards or self._columns == 0:
             return
         width = self.cards[0].width()  # laid out by now: every card is as wide
