@@ -25,8 +25,15 @@ class FinishedPage(QWidget):
         self._language = language
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 32, 32, 32)
-        layout.setSpacing(14)
         layout.addStretch(2)
+        # One column of TEXT_WIDTH, centred: its labels fill it, so each is as tall as its
+        # wrapped lines (a label aligned in a layout gets its one-line width, and wraps
+        # into a height it is not given).
+        column_widget = QWidget()
+        column_widget.setMaximumWidth(TEXT_WIDTH)
+        column = QVBoxLayout(column_widget)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(14)
         self.headline = QLabel()
         self.headline.setProperty("role", "title")
         self.words = plain(QLabel())
@@ -36,9 +43,8 @@ class FinishedPage(QWidget):
         for label in (self.headline, self.words, self.skipped):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
-            label.setMaximumWidth(TEXT_WIDTH)
-            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(18)
+            column.addWidget(label)
+        column.addSpacing(18)
         self.tip_box = QFrame()
         self.tip_box.setProperty("role", "panel")
         tip_layout = QVBoxLayout(self.tip_box)
@@ -47,10 +53,14 @@ class FinishedPage(QWidget):
         self.tip.setWordWrap(True)
         self.tip.setAlignment(Qt.AlignmentFlag.AlignCenter)
         tip_layout.addWidget(self.tip)
-        self.tip_box.setMaximumWidth(TEXT_WIDTH)
-        layout.addWidget(self.tip_box, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(18)
-        layout.addLayout(self._build_buttons())
+        column.addWidget(self.tip_box)
+        column.addSpacing(18)
+        column.addLayout(self._build_buttons())
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column_widget, 100)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(3)
 
     def _build_buttons(self) -> QHBoxLayout:

@@ -81,3 +81,20 @@ def test_without_reminders_or_a_routine_done_there_is_no_tonight_line(
 ) -> None:
     page.show_tonight(Tonight(NOW))
     assert page.tonight_line.isHidden()
+
+
+@pytest.mark.parametrize("size", [(760, 520), (520, 600)])
+def test_every_card_is_as_tall_as_the_tallest_and_none_is_cut(
+    qtbot: QtBot, page: RoutineListPage, size: tuple[int, int]
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    page.resize(*size)
+    for _ in range(3):  # the resize, the new hints, the common height
+        QApplication.processEvents()
+    heights = {card.height() for card in page.cards}
+    assert len(heights) == 1, f"rows of different heights: {sorted(heights)}"
+    for card in page.cards:
+        layout = card.layout()
+        assert layout is not None
+        assert card.height() >= layout.totalHeightForWidth(card.width())

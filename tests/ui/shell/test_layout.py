@@ -104,28 +104,12 @@ def faults_at(window: MainWindow, size: tuple[int, int], page: str) -> list[str]
     return layout_faults(window)
 
 
-# Pages of the other parts of issue 14 (app/ui/routines), being redone alongside this test:
-# what the check finds there, told to their authors. Not strict, so their fix turns the
-# mark into a pass without touching this file; then the mark goes.
-ELSEWHERE = {
-    ("routines", SIZES[0]): "routine_list.py: cards 272 px tall of the 310-338 their content needs",
-    ("routines", SIZES[1]): "routine_list.py: cards 442x300 of the 512x310-338 they need",
-    ("start screen", SIZES[0]): "routine_detail.py: the Start button 62 px tall of 66",
-    ("start screen", SIZES[1]): "routine_detail.py: the Start button 62 px tall of 66",
-    ("player", SIZES[0]): "player_view.py: needs 447 px high of 428; countdown 45 of 99",
-    ("finished", SIZES[0]): "finished_view.py: headline 32 px tall of 64, words 20 of 60",
-    ("finished", SIZES[1]): "finished_view.py: headline 32 px tall of 64, words 20 of 60",
-}
-
-
 def cases() -> list[object]:
-    made = []
-    for page in PAGES:
-        for size in SIZES:
-            reason = ELSEWHERE.get((page, size))
-            marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
-            made.append(pytest.param(page, size, marks=marks, id=f"{page}-{size[0]}x{size[1]}"))
-    return made
+    return [
+        pytest.param(page, size, id=f"{page}-{size[0]}x{size[1]}")
+        for page in PAGES
+        for size in SIZES
+    ]
 
 
 @pytest.mark.parametrize(("page", "size"), cases())
