@@ -57,20 +57,6 @@ class _FittedScroll(QScrollArea):
         height = content.heightForWidth(max(1, width)) + 2 * self.frameWidth()
         return QSize(hint.width(), height)
 
-    def _style_start(self) -> None:
-        """The theme's primary button, larger, with a border of one width in every state:
-        the theme's focus border would make it taller than the layout made room for."""
-        c = applied_colors()
-        sheet = f"""
-            QPushButton {{
-                font-size: {Type.HEADING}pt; padding: {Space.S}px {Space.XXL + Space.S}px;
-                min-height: 1.6em; border: 2px solid {c.accent};
-            }}
-            QPushButton:focus, QPushButton:hover {{ border: 2px solid {c.text}; }}
-        """
-        if self.start_button.styleSheet() != sheet:
-            self.start_button.setStyleSheet(sheet)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
