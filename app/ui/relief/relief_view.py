@@ -10,11 +10,12 @@ on first use.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -52,33 +53,45 @@ TEXT_PT = 32  # the least size of any text a person must read on the relief scre
 HINT_PT = 20  # key hints under the buttons, which nobody needs to read
 
 
-def relief_style(c: Colors = NIGHT) -> str:
-    """The relief screen's own look, whatever the app's theme: dim, warm, nothing white."""
+def relief_style(c: Colors = NIGHT, scale: float = 1.0) -> str:
+    """The relief screen's own look, whatever the app's theme: dim, warm, nothing white.
+
+    `scale` shrinks every size together on a small screen (see `fitting_scale`), so the
+    page fits instead of its buttons running into each other.
+    """
+
+    def pt(size: float) -> str:
+        return f"{size * scale:.1f}pt"
+
+    def px(size: float) -> str:
+        return f"{max(1, round(size * scale))}px"
+
     return f"""
     QWidget#relief {{ background: {c.window}; }}
-    QWidget#relief QLabel {{ color: {c.text}; font-size: {TEXT_PT}pt; background: transparent; }}
+    QWidget#relief QLabel {{ color: {c.text}; font-size: {pt(TEXT_PT)}; background: transparent; }}
     QWidget#relief QLabel[role="muted"] {{ color: {c.muted}; }}
-    QWidget#relief QLabel[role="hint"] {{ color: {c.muted}; font-size: {HINT_PT}pt; }}
-    QWidget#relief QLabel[role="name"] {{ font-size: 36pt; font-weight: 600; }}
-    QWidget#relief QLabel[role="countdown"] {{ font-size: 60pt; font-weight: 300; }}
+    QWidget#relief QLabel[role="hint"] {{ color: {c.muted}; font-size: {pt(HINT_PT)}; }}
+    QWidget#relief QLabel[role="name"] {{ font-size: {pt(36)}; font-weight: 600; }}
+    QWidget#relief QLabel[role="countdown"] {{ font-size: {pt(60)}; font-weight: 300; }}
     QWidget#relief QLabel[role="center"] {{ qproperty-alignment: AlignCenter; }}
     QWidget#relief QLabel[role="caution"] {{
         color: {c.text}; border-left: 6px solid {c.hold}; padding-left: 14px;
     }}
     QWidget#relief QLabel[role="urgent"] {{
         background: #3a2210; color: #e8c29a; border: 3px solid {c.hold};
-        border-radius: 12px; padding: 12px 18px; font-size: 36pt; font-weight: 600;
+        border-radius: 12px; padding: {px(12)} {px(18)}; font-size: {pt(36)}; font-weight: 600;
     }}
     QWidget#relief QPushButton {{
         background: {c.surface}; color: {c.text}; border: 2px solid {c.border};
-        border-radius: 14px; padding: 12px 28px; font-size: {TEXT_PT}pt;
+        border-radius: 14px; padding: {px(12)} {px(28)}; font-size: {pt(TEXT_PT)};
     }}
     QWidget#relief QPushButton:focus {{ border: 3px solid {c.hold}; }}
     QWidget#relief QPushButton:checked {{
         background: {c.accent}; color: {c.accent_text}; border: 3px solid {c.hold};
     }}
     QWidget#relief QPushButton[role="primary"] {{
-        background: {c.accent}; color: {c.accent_text}; font-weight: 600; padding: 18px 48px;
+        background: {c.accent}; color: {c.accent_text}; font-weight: 600;
+        padding: {px(18)} {px(48)};
     }}
     QWidget#relief QPushButton[role="primary"]:focus {{ border: 3px solid {c.text}; }}
     QWidget#relief QPushButton[role="gentle"]:checked {{
@@ -99,6 +112,20 @@ def relief_style(c: Colors = NIGHT) -> str:
     }}
     QWidget#relief QScrollArea > QWidget > QWidget {{ background: transparent; }}
     """
+
+
+# The relief screen's sizes are drawn for a window of about this size; smaller ones (a 1080p
+# screen at 200% is 960x510) get everything shrunk together, never below this share, which
+# still keeps the least text at 22 pt.
+DESIGN_SIZE = (1000, 660)
+LEAST_SCALE = 0.7
+
+
+def fitting_scale(width: int, height: int) -> float:
+    """The share of the designed sizes that fits a relief view of this size, in steps of
+    0.05 so that small resizes do not restyle the page."""
+    share = min(1.0, width / DESIGN_SIZE[0], height / DESIGN_SIZE[1])
+    return max(LEAST_SCALE, math.floor(share * 20) / 20)
 
 
 class ChoiceButton(QPushButton):
@@ -160,7 +187,11 @@ class ChoicePage(QWidget):
         layout.addStretch(1)
         # The gentle profile, offered here once (and kept in the View menu): a checkable
         # button, not a check box, so it is as large as everything else here.
-        self.gentle = QPushButton(self.tr("Pregnant, older or unsteady on your feet"))
+        self._gentle_words = self.tr("Pregnant, older or unsteady on your feet")
+        self._gentle_on = False
+        self.gentle = QPushButton()
+        self.gentle.setAccessibleName(self._gentle_words)
+        self._fit_gentle()
         self.gentle.setCheckable(True)
         self.gentle.setProperty("role", "gentle")
         self.gentle.setToolTip(self.tr("Gentler standing steps, always holding a support"))
@@ -181,6 +212,14 @@ class ChoicePage(QWidget):
         bottom.addWidget(self.cancel)
         layout.addLayout(bottom)
 
+    def _fit_gentle(self) -> None:
+        """The setting's words, ticked when on, on two lines: whole on any screen down to
+        760 px wide, at the relief screen's large type."""
+        head, tail = self._gentle_words.rsplit(" or ", 1)
+        words = ("✓ " if self._gentle_on else "") + f"{head} or\n{tail}"
+        if self.gentle.text() != words:
+            self.gentle.setText(words)
+
     @property
     def offered(self) -> Posture:
         return Posture.STANDING if self.standing.isDefault() else Posture.BED
@@ -198,8 +237,8 @@ class ChoicePage(QWidget):
         self.offer(self.offered)  # the keyboard goes back to the choice
 
     def _show_gentle(self, on: bool) -> None:
-        text = self.tr("Pregnant, older or unsteady on your feet")
-        self.gentle.setText(("✓ " if on else "") + text)
+        self._gentle_on = on
+        self._fit_gentle()
 
     def take_keys(self) -> None:
         """After the first paint: Tab and the arrows move only between the two choices,
@@ -263,6 +302,7 @@ class ReliefView(QWidget):
             self.tr("Enter: the next choice; arrows: steps; Esc: back; F1: warning signs")
         )
         self._speak = speak
+        self._scale = 1.0
         self.setStyleSheet(relief_style())
         self._background = QColor(NIGHT.window)
         self._plan_for = plan_for
@@ -592,6 +632,15 @@ class ReliefView(QWidget):
         else:
             return False
         return True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        scale = fitting_scale(self.width(), self.height())
+        if scale != self._scale:
+            # One restyle when the size crosses a step: on a 960x510 screen the designed
+            # sizes would push the buttons into each other.
+            self._scale = scale
+            self.setStyleSheet(relief_style(scale=scale))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Painted here, not by the style sheet (a plain QWidget subclass draws no style-sheet

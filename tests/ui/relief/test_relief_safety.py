@@ -238,7 +238,7 @@ def test_the_gentle_profile_never_asks_to_stand_on_the_leg(
 ) -> None:
     relief, clock, _ = make_relief(qtbot, routine_plan, gentle=True)
     assert relief.choice.gentle.isChecked()
-    assert relief.choice.gentle.text() == "✓ Pregnant, older or unsteady on your feet"
+    assert relief.choice.gentle.text() == "✓ Pregnant, older or\nunsteady on your feet"
     press(qtbot, Qt.Key.Key_Right)
     press(qtbot, Qt.Key.Key_Return)
     steps = relief._steps
@@ -264,8 +264,8 @@ def test_the_gentle_profile_is_switched_on_the_first_page(
     relief, _, _ = make_relief(qtbot, routine_plan)
     changes: list[bool] = []
     relief.gentle_changed.connect(changes.append)
-    assert relief.choice.gentle.text() == "Pregnant, older or unsteady on your feet"
+    assert relief.choice.gentle.text() == "Pregnant, older or\nunsteady on your feet"
     qtbot.mouseClick(relief.choice.gentle, Qt.MouseButton.LeftButton)
     assert changes == [True]
-    assert relief.choice.gentle.text() == "✓ Pregnant, older or unsteady on your feet"
+    assert relief.choice.gentle.text() == "✓ Pregnant, older or\nunsteady on your feet"
     agree(relief, "bed")  # the keyboard is back on the choice
