@@ -1067,6 +1067,9 @@ class MainWindow(QMainWindow):
                 return
         if self.background is not None:
             self.background.stop()
+        if self._diary_page is not None:
+            # Before the diary closes: the page may have a read waiting for an idle moment.
+            self._diary_page.set_journal(None)
         if self._saving is not None:
             self._saving.store.close()
         super().closeEvent(event)

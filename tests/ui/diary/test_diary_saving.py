@@ -127,3 +127,18 @@ def test_the_diary_page_opens_with_an_unreadable_row_and_says_so(
     assert page.diary_status_label.isVisible()
     page.grab()  # painted without a fault
     assert QApplication.instance() is not None
+
+
+def test_closing_the_window_leaves_no_read_of_the_closed_diary(
+    qtbot: QtBot, paths: AppPaths
+) -> None:
+    window, clock = window_with_diary(qtbot, paths)
+    window.show_diary()
+    page = window._diary_page
+    assert page is not None
+    window.show_list()
+    relief_to_the_form(qtbot, window, clock)  # the diary changes: a read waits for idle
+    assert page._index is None
+    window.close()
+    assert page.journal is None
+    qtbot.waitUntil(lambda: not page._idle_read.isActive())  # and it ran without a fault
