@@ -80,6 +80,8 @@ class PlayerView(QWidget):
     session_ended = Signal(object)  # SessionReport, or None if it never started
     mute_toggled = Signal(bool)
     focus_mode_requested = Signal()  # F11: full screen without menus and chrome
+    # Paused or going again: the window offers its back arrow only on a paused routine.
+    paused_changed = Signal(bool)
     # What a screen reader is told at the moments that matter (a new phase, the last three
     # seconds); the countdown's name carries the time left at every other moment.
     announced = Signal(str)
@@ -112,6 +114,7 @@ class PlayerView(QWidget):
         self._colors: Colors | None = None
         self._phase_kind: SegmentKind | None = None
         self._paused = False
+        self._focus_mode = False  # the window shows the player alone, full screen
         self._counted = False  # the big line counts reps rather than seconds
 
         self._wake = QTimer(self)
@@ -252,13 +255,24 @@ class PlayerView(QWidget):
             Qt.Key.Key_Space: self.toggle_pause,
             Qt.Key.Key_Right: self.next,
             Qt.Key.Key_Left: self.previous,
-            Qt.Key.Key_Escape: self.stop,
+            Qt.Key.Key_Escape: self._escape,
             Qt.Key.Key_M: self.toggle_mute,
         }
         for key, slot in bindings.items():
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def set_focus_mode(self, on: bool) -> None:
+        """The window tells the player when it shows it alone (F11), so Esc leaves that first."""
+        self._focus_mode = on
+
+    def _escape(self) -> None:
+        # Esc is the way out of what was entered last: focus mode first, then the routine.
+        if self._focus_mode:
+            self.focus_mode_requested.emit()
+        else:
+            self.stop()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # F11 reaches here only when the window's own F11 (in the menu bar) cannot take it:
@@ -548,6 +562,7 @@ class PlayerView(QWidget):
 
     def _show_paused(self, paused: bool) -> None:
         """Paused: the picture and countdown dim, and a pause sign says how to go on."""
+        changed = paused != self._paused
         self._paused = paused
         brightness = self._colors.picture_brightness if self._colors is not None else 1.0
         self.picture.set_brightness(brightness * (PAUSED_PICTURE if paused else 1.0))
@@ -556,6 +571,8 @@ class PlayerView(QWidget):
         if self._colors is not None:
             color = self._colors.muted if paused else self._colors.text
             self.countdown.setStyleSheet(f"color: {color};")
+        if changed:
+            self.paused_changed.emit(paused)
 
     def cautions_at(self, step_index: int) -> str:
         """The cautions to show on step `step_index` (and in the lead-in before it)."""

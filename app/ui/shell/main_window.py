@@ -434,6 +434,8 @@ class MainWindow(QMainWindow):
             self.showNormal()
         self._show_chrome(not on)
         self.menus.show_full_screen(self.isFullScreen())
+        if self._player_page is not None:
+            self._player_page.set_focus_mode(on)
 
     def _show_chrome(self, shown: bool) -> None:
         """The menus, the header and the status line: hidden for the relief screen and the
@@ -603,6 +605,8 @@ class MainWindow(QMainWindow):
         if self.isFullScreen() and not self._was_full_screen:
             self.showNormal()
         self._focus_mode = False
+        if self._player_page is not None:
+            self._player_page.set_focus_mode(False)
         self._show_chrome(True)
         back = self._page_before_relief
         if back is None or back is self._relief:
@@ -987,10 +991,8 @@ class MainWindow(QMainWindow):
             self._player_page.mute_toggled.connect(self.set_muted)
             # F11 with the menus hidden (focus mode) comes from the player itself.
             self._player_page.focus_mode_requested.connect(self.toggle_full_screen)
-            # A pause shows the back arrow, where the player says when it pauses.
-            paused = getattr(self._player_page, "paused_changed", None)
-            if paused is not None:
-                paused.connect(self._page_changed)
+            # A pause shows the back arrow; going on hides it again.
+            self._player_page.paused_changed.connect(self._page_changed)
             self.pages.addWidget(self._player_page)
         return self._player_page
 

@@ -107,12 +107,25 @@ def test_back_from_a_paused_routine_stops_it_and_shows_its_start_screen(
     window.start_routine("evening-stretch")
     player = window._player_page
     assert player is not None
-    player.pause()
-    window._page_changed()  # what the player's pause signal asks for, where it has one
+    player.pause()  # the player says it paused; the window offers the way back
     assert window.header.back_button.isVisible()
     window.go_back()
     assert window.pages.currentWidget() is window._detail_page
     assert len(window.session_reports) == 1 and not window.session_reports[0].finished
+
+
+def test_going_on_after_a_pause_hides_the_back_arrow_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.start_routine("evening-stretch")
+    player = window._player_page
+    assert player is not None
+    with qtbot.waitSignal(player.paused_changed) as paused:
+        player.toggle_pause()
+    assert paused.args == [True] and window.header.back_button.isVisible()
+    with qtbot.waitSignal(player.paused_changed) as resumed:
+        player.toggle_pause()
+    assert resumed.args == [False] and not window.header.back_button.isVisible()
 
 
 def test_the_finished_page_goes_back_to_the_list(window: MainWindow) -> None:
@@ -147,6 +160,27 @@ def test_f11_on_the_player_is_a_focus_mode_without_menus_or_header(window: MainW
     assert window._player_page is not None
     window._player_page.stop()  # the finished page brings the chrome back
     assert window.header.isVisible() and not window.isFullScreen()
+
+
+def test_esc_in_focus_mode_leaves_it_first_and_a_second_esc_stops(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show()
+    window.start_routine("evening-stretch")
+    player = window._player_page
+    assert player is not None
+    window.toggle_full_screen()
+    assert window.isFullScreen() and not window.header.isVisible()
+    window.activateWindow()
+    player.setFocus()
+    qtbot.waitUntil(player.hasFocus)
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    assert not window.isFullScreen() and window.header.isVisible()
+    assert window.pages.currentWidget() is player  # the routine goes on
+    assert player.player is not None and player.player.state.name == "PLAYING"
+    qtbot.keyClick(player, Qt.Key.Key_Escape)
+    assert window.pages.currentWidget() is not player
+    assert len(window.session_reports) == 1 and not window.session_reports[0].finished
 
 
 def test_warning_signs_gives_up_its_words_before_anything_is_cut(qtbot: QtBot) -> None:
