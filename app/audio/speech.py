@@ -88,8 +88,9 @@ class _Connection:
         self._reply()
 
     def close(self) -> None:
+        # QUIT and its answer, so the service does not find the socket gone mid-reply.
         with contextlib.suppress(OSError):
-            self._socket.sendall(b"QUIT\r\n")
+            self.command("QUIT")
         self._socket.close()
 
 
