@@ -489,11 +489,18 @@ def export_report(target: Path, since: date | None, basedir: Path | None) -> int
         summary = summarize(index, Period.TWELVE_WEEKS, now)
     else:
         summary = summarize_since(index, since, now)
-    titles = {routine.id: str(routine.title) for routine in load_all(paths).routines.values()}
     # QPdfWriter needs a QGuiApplication; the offscreen platform needs no display.
     from PySide6.QtGui import QGuiApplication
 
+    from app.core.settings import SettingsStore
+    from app.ui.shell import i18n
+
     _app = QGuiApplication.instance() or QGuiApplication(["unknot", "-platform", "offscreen"])
+    # The report speaks the interface's language, with its dates: the one the window uses.
+    language = i18n.install(_app, SettingsStore(paths.settings_file).load()[0].language)
+    titles = {
+        routine.id: routine.title.get(language) for routine in load_all(paths).routines.values()
+    }
     from app.ui.diary.report_pdf import report_pdf, write_report
 
     try:

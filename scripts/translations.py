@@ -19,7 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "app" / "ui"
 TRANSLATIONS = SOURCES / "translations"
-LANGUAGES = {"ru": "ru_RU"}
+LANGUAGES = {"ru": "ru_RU", "en": "en_GB"}
+# English is the source language: its catalogue holds only the plurals, whose source text
+# ("%n night(s)") is not yet English until the catalogue gives "1 night" and "2 nights".
+PLURALS_ONLY = {"en"}
 
 
 def ts_path(language: str) -> Path:
@@ -50,6 +53,7 @@ def lupdate(ts: Path, language: str, files: list[Path] | None = None) -> None:
             "-target-language",
             LANGUAGES[language],
             "-silent",
+            *(["-pluralonly"] if language in PLURALS_ONLY else []),
         ],
         check=True,
     )

@@ -1,8 +1,10 @@
 """What the diary may tell you: cramps on nights with a routine against nights without.
 
-Pure and Qt-free. The comparison is a pattern in one person's diary, never a finding: the
-words say how many nights stand behind each figure and that it is not proof, and nothing is
-compared while either kind of night is too rare for a figure to mean anything.
+Pure and Qt-free: the figures and whether there are enough nights to give them; the
+interface words them (`app.ui.diary.pattern_words`). The comparison is a pattern in one
+person's diary, never a finding: the words say how many nights stand behind each figure
+and that it is not proof, and nothing is compared while either kind of night is too rare
+for a figure to mean anything.
 
 Which nights are compared, within the range shown:
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import Enum
 
 # Nights needed of each kind before anything is said. With fewer than a week of either,
 # one bad night moves its figure by a large step (one cramp over 5 nights is 0.2 a night),
@@ -87,32 +90,22 @@ def compare(first: date, last: date, nights: Iterable[tuple[int, int]]) -> Patte
     )
 
 
-def rate_text(group: NightGroup) -> str:
-    """A group's cramps a night in words: "0.4 cramps a night", "no cramps"."""
-    if group.cramps == 0:
-        return "no cramps"
-    if group.per_night < 0.05:
-        # Rounded to one place it would read as none, which it is not.
-        return "fewer than 0.1 cramps a night"
-    return f"{group.per_night:.1f} cramps a night"
+class Rate(Enum):
+    """How a group's cramps a night are to be said."""
+
+    NONE = "none"  # no cramps at all
+    UNDER_A_TENTH = "under a tenth"  # rounded to one place it would read as none
+    PER_NIGHT = "per night"  # the figure, to one decimal place
 
 
-def pattern_text(pattern: Pattern) -> str:
-    """The comparison in plain words, or why there is none yet.
+def rate_of(group: NightGroup) -> tuple[Rate, float]:
+    """How to say a group's cramps a night, and the figure rounded to one place.
 
-    "On nights with a routine you logged 0.4 cramps a night (12 nights); on nights without,
-    0.9 cramps a night (20 nights). This is a pattern in your diary, not proof of cause."
+    The words are the interface's, in its language (`app.ui.diary.pattern_words`): core
+    gives the numbers and which case they fall in, so "0.4" and "0,4" come from one figure.
     """
-    with_routine, without = pattern.with_routine, pattern.without_routine
-    if not pattern.enough:
-        return (
-            f"Not enough nights to compare yet. This needs at least {MIN_NIGHTS} nights with "
-            f"a routine and {MIN_NIGHTS} without in the range shown; so far there are "
-            f"{with_routine.nights} and {without.nights}."
-        )
-    # Both counts are at least MIN_NIGHTS here, so "nights" is always plural.
-    return (
-        f"On nights with a routine you logged {rate_text(with_routine)} "
-        f"({with_routine.nights} nights); on nights without, {rate_text(without)} "
-        f"({without.nights} nights). This is a pattern in your diary, not proof of cause."
-    )
+    if group.cramps == 0:
+        return Rate.NONE, 0.0
+    if group.per_night < 0.05:
+        return Rate.UNDER_A_TENTH, 0.1
+    return Rate.PER_NIGHT, round(group.per_night, 1)

@@ -1,4 +1,5 @@
-"""What the diary may tell you: nights with a routine against nights without, in plain words."""
+"""What the diary may tell you: nights with a routine against nights without, as figures
+(the words are the interface's: tests/ui/diary/test_pattern_words.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from app.core.diary_pattern import (
     NO_PATTERN,
     NightGroup,
     Pattern,
+    Rate,
     compare,
     nights_compared,
-    pattern_text,
-    rate_text,
+    rate_of,
 )
 from app.core.diary_stats import DiaryIndex, Period, summarize
 from app.core.journal import Episode, SessionRecord
@@ -51,16 +52,13 @@ def diary(evenings: list[tuple[int, int]], zone: timezone | ZoneInfo = WINTER) -
     return DiaryIndex.build(sessions, episodes)
 
 
-def test_the_words_give_both_figures_the_nights_behind_them_and_say_it_is_not_proof() -> None:
+def test_both_figures_come_with_the_nights_behind_them() -> None:
     pattern = compare(FIRST, FIRST, [(1, 0)] * 8 + [(1, 1)] * 2 + [(0, 1)] * 9 + [(0, 2)] * 11)
     assert pattern.with_routine == NightGroup(nights=10, cramps=2)
     assert pattern.without_routine == NightGroup(nights=20, cramps=31)
     assert pattern.enough
-    assert pattern_text(pattern) == (
-        "On nights with a routine you logged 0.2 cramps a night (10 nights); on nights "
-        "without, 1.6 cramps a night (20 nights). This is a pattern in your diary, not proof "
-        "of cause."
-    )
+    assert rate_of(pattern.with_routine) == (Rate.PER_NIGHT, 0.2)
+    assert rate_of(pattern.without_routine) == (Rate.PER_NIGHT, 1.6)
 
 
 def test_nothing_is_compared_until_each_kind_of_night_reaches_the_threshold() -> None:
@@ -69,30 +67,24 @@ def test_nothing_is_compared_until_each_kind_of_night_reaches_the_threshold() ->
     assert just_enough.enough
     one_short = compare(FIRST, FIRST, [(1, 0)] * 6 + [(0, 1)] * 30)
     assert not one_short.enough
-    assert pattern_text(one_short) == (
-        "Not enough nights to compare yet. This needs at least 7 nights with a routine and 7 "
-        "without in the range shown; so far there are 6 and 30."
-    )
-    assert "pattern" not in pattern_text(one_short)
-    assert "cramps a night" not in pattern_text(one_short)
+    assert (one_short.with_routine.nights, one_short.without_routine.nights) == (6, 30)
 
 
 def test_a_range_with_only_one_kind_of_night_says_nothing() -> None:
     every_night = compare(FIRST, FIRST, [(1, 2)] * 40)
     assert every_night.without_routine == NightGroup(0, 0)
     assert not every_night.enough
-    assert pattern_text(every_night).endswith("so far there are 40 and 0.")
     never = compare(FIRST, FIRST, [(0, 1)] * 40)
     assert not never.enough
-    assert pattern_text(never).endswith("so far there are 0 and 40.")
-    assert pattern_text(NO_PATTERN).endswith("so far there are 0 and 0.")
+    assert never.with_routine == NightGroup(0, 0)
+    assert not NO_PATTERN.enough
 
 
-def test_rates_in_words() -> None:
-    assert rate_text(NightGroup(12, 0)) == "no cramps"
-    assert rate_text(NightGroup(30, 1)) == "fewer than 0.1 cramps a night"
-    assert rate_text(NightGroup(12, 5)) == "0.4 cramps a night"
-    assert rate_text(NightGroup(7, 7)) == "1.0 cramps a night"
+def test_rates_say_none_under_a_tenth_or_the_figure_to_one_place() -> None:
+    assert rate_of(NightGroup(12, 0)) == (Rate.NONE, 0.0)
+    assert rate_of(NightGroup(30, 1)) == (Rate.UNDER_A_TENTH, 0.1)
+    assert rate_of(NightGroup(12, 5)) == (Rate.PER_NIGHT, 0.4)
+    assert rate_of(NightGroup(7, 7)) == (Rate.PER_NIGHT, 1.0)
 
 
 def test_only_nights_that_are_over_and_that_the_diary_covers_are_compared() -> None:
@@ -153,10 +145,7 @@ def test_nights_across_changes_of_clocks_count_once_each() -> None:
         assert pattern.with_routine == NightGroup(10, 10), change
         assert pattern.without_routine == NightGroup(10, 10), change
         assert pattern.enough
-        assert pattern_text(pattern).startswith(
-            "On nights with a routine you logged 1.0 cramps a night (10 nights); on nights "
-            "without, 1.0 cramps a night (10 nights)."
-        )
+        assert rate_of(pattern.with_routine) == (Rate.PER_NIGHT, 1.0), change
 
 
 def test_an_empty_diary_has_no_pattern() -> None:

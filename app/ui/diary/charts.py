@@ -16,6 +16,8 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.core.diary_stats import HOURS_FROM_NOON, WeekCount
+from app.ui.shell.format import day_month_text, hour_span_text
+from app.ui.shell.format import hour_text as format_hour
 from app.ui.shell.i18n import tr
 from app.ui.shell.theme import LIGHT, Colors
 
@@ -42,22 +44,22 @@ class ChartColors:
 
 
 def short_date(day: date) -> str:
-    return f"{day.day} {day:%b}"
+    """A week's first day on the axis: "14 Mar", "Mar 14", "14 мар."."""
+    return day_month_text(day)
 
 
 def week_text(week: WeekCount) -> str:
-    return tr("{first} – {last}: {routines} of 7 nights with a routine, {cramps} cramps").format(
+    return tr(
+        "{first} – {last}: {routines} of 7 nights with a routine, %n cramp(s)", None, week.cramps
+    ).format(
         first=short_date(week.first),
         last=short_date(week.last),
         routines=week.routine_nights,
-        cramps=week.cramps,
     )
 
 
 def hour_text(hour: int, cramps: int) -> str:
-    return tr("{start}–{end}: {cramps} cramps").format(
-        start=f"{hour:02d}:00", end=f"{hour:02d}:59", cramps=cramps
-    )
+    return tr("{hours}: %n cramp(s)", None, cramps).format(hours=hour_span_text(hour))
 
 
 def _nice_top(value: int) -> int:
@@ -299,7 +301,7 @@ def paint_hours(
     """Cramps by the hour they started, noon to noon. Boxes in HOURS_FROM_NOON order."""
     plot = _axes(painter, area, _nice_top(max([1, *hours])), colors, unit)
     slot = plot.box.width() / 24
-    every = max(3, _label_every(painter, slot, "00:00"))
+    every = max(3, _label_every(painter, slot, format_hour(22)))
     boxes = []
     for index, hour in enumerate(HOURS_FROM_NOON):
         left = plot.box.left() + slot * index
@@ -316,7 +318,7 @@ def paint_hours(
         # No label for noon, on the left edge: centred there it ran into the axis's numbers,
         # and moved right it crowded the next; the labels after it say where the hours are.
         if index % every == 0 and index:
-            _x_label(painter, plot, left, f"{hour:02d}:00", colors)
+            _x_label(painter, plot, left, format_hour(hour), colors)
         boxes.append(QRectF(left, plot.box.top(), slot, plot.box.height()))
     return boxes
 

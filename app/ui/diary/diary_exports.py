@@ -97,7 +97,7 @@ class DiaryExports(QObject):
         except UnknotError as error:
             self._page.say_error(error)
             return False
-        self._page.say(tr("{n} records saved to {file}.").format(n=count, file=path.name))
+        self._page.say(tr("%n record(s) saved to {file}.", None, count).format(file=path.name))
         return True
 
     def export_report_to(self, path: Path) -> bool:

@@ -28,6 +28,7 @@ from app.core.diary_stats import HOURS_FROM_NOON, Summary
 from app.core.journal import SEVERITIES
 from app.ui.diary.charts import short_date
 from app.ui.diary.list_style import list_style_sheet, make_list
+from app.ui.shell.format import count_text, hour_span_text
 from app.ui.shell.i18n import tr
 from app.ui.shell.theme import Colors
 
@@ -197,7 +198,7 @@ class DiaryNumbers(QScrollArea):
         )
         _fill(
             self.hours_table,
-            [[f"{h:02d}:00–{h:02d}:59", str(summary.hours[h])] for h in HOURS_FROM_NOON],
+            [[hour_span_text(h), count_text(summary.hours[h])] for h in HOURS_FROM_NOON],
         )
         self._columns = 0  # the lists' widths may have changed
         self._arrange(self.width() - self.verticalScrollBar().sizeHint().width())

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.diary_pattern import pattern_text
 from app.core.diary_stats import DiaryIndex, Summary
 from app.core.journal import SEVERITIES
 from app.ui.diary.charts import AdherenceChart, HourChart
 from app.ui.diary.night_calendar import NightCalendar
+from app.ui.diary.pattern_words import pattern_text
 from app.ui.shell.i18n import tr
 from app.ui.shell.theme import Colors
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 
 from app.core.journal import Episode, SessionRecord
 from app.ui.diary.episode_dialog import length_text
+from app.ui.shell.format import date_time_text, leg_name
 from app.ui.shell.i18n import tr
 from app.ui.shell.plain import literal_html
 
@@ -29,8 +30,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def when_text(moment: datetime) -> str:
-    """As lived, in the offset it was recorded in: "Tue 3 Mar 2026, 22:05"."""
-    return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"
+    """As lived, in the offset it was recorded in: "Tue, 3 Mar 2026, 22:05"."""
+    return date_time_text(moment)
 
 
 class RecordsModel(QAbstractTableModel):
@@ -86,7 +87,7 @@ class RecordsModel(QAbstractTableModel):
                 when_text(record.started),
                 what,
                 length_text(record.duration),
-                tr(record.leg) if record.leg else "",
+                leg_name(record.leg) if record.leg else "",
                 tr(record.severity) if record.severity else "",
                 record.note,
             )

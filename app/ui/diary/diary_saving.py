@@ -32,13 +32,11 @@ def waiting_text(changes: list[PendingChange]) -> str:
     cramps, routines, other = describe(changes)
     parts = []
     if cramps:
-        parts.append(tr("1 cramp") if cramps == 1 else tr("{n} cramps").format(n=cramps))
+        parts.append(tr("%n cramp(s)", None, cramps))
     if routines:
-        parts.append(
-            tr("1 routine done") if routines == 1 else tr("{n} routines done").format(n=routines)
-        )
+        parts.append(tr("%n routine(s) done", None, routines))
     if other:
-        parts.append(tr("1 deletion") if other == 1 else tr("{n} deletions").format(n=other))
+        parts.append(tr("%n deletion(s)", None, other))
     if not parts:
         return ""
     many = cramps + routines + other > 1

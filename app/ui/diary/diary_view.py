@@ -57,18 +57,15 @@ if TYPE_CHECKING:
 # Layouts nested in the page, and in the window around it, from a tile's label up.
 LAYOUT_DEPTH = 12
 
-PERIOD_NAMES = {
-    Period.FOUR_WEEKS: "4 weeks",
-    Period.TWELVE_WEEKS: "12 weeks",
-    Period.YEAR: "Year",
-    Period.ALL: "All",
-}
-RANGE_TIPS = {
-    Period.FOUR_WEEKS: "Show the last 4 weeks",
-    Period.TWELVE_WEEKS: "Show the last 12 weeks",
-    Period.YEAR: "Show the last year",
-    Period.ALL: "Show everything since the diary began",
-}
+
+def period_names() -> dict[Period, tuple[str, str]]:
+    """Each range's button and its tooltip; literal tr() calls, so lupdate finds them."""
+    return {
+        Period.FOUR_WEEKS: (tr("4 weeks"), tr("Show the last 4 weeks")),
+        Period.TWELVE_WEEKS: (tr("12 weeks"), tr("Show the last 12 weeks")),
+        Period.YEAR: (tr("Year"), tr("Show the last year")),
+        Period.ALL: (tr("All"), tr("Show everything since the diary began")),
+    }
 
 
 class DiaryView(QWidget):
@@ -154,11 +151,11 @@ class DiaryView(QWidget):
         switch.setSpacing(4)
         self.range_group = QButtonGroup(self)
         self.range_buttons: dict[Period, QPushButton] = {}
-        for period, name in PERIOD_NAMES.items():
-            button = QPushButton(tr(name))
+        for period, (name, tip) in period_names().items():
+            button = QPushButton(name)
             button.setCheckable(True)
             button.setObjectName("range")
-            button.setToolTip(tr(RANGE_TIPS[period]))
+            button.setToolTip(tip)
             button.setChecked(period is self.period)
             button.clicked.connect(lambda _=False, p=period: self.set_period(p))
             self.range_group.addButton(button)
@@ -376,11 +373,9 @@ class DiaryView(QWidget):
             return
         lines = [self._status_text] if self._status_text else []
         unreadable = len(self._journal.unreadable) if self._journal is not None else 0
-        if unreadable == 1:
-            lines.append(tr("1 record could not be read and was left as it is."))
-        elif unreadable:
+        if unreadable:
             lines.append(
-                tr("{n} records could not be read and were left as they are.").format(n=unreadable)
+                tr("%n record(s) could not be read and were left as they are.", None, unreadable)
             )
         self.diary_status_label.setText(" ".join(lines))
         self.diary_status_label.setVisible(bool(lines))

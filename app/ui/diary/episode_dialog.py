@@ -15,6 +15,7 @@ from app.core.clock import Clock
 from app.core.diary_stats import local_moment, most_recent
 from app.core.journal import LEGS, SEVERITIES, Episode
 from app.ui.diary.record_dialog import RecordDialog, length_text, time_edit, typed_time
+from app.ui.shell.format import leg_name
 from app.ui.shell.i18n import tr
 
 __all__ = ["EpisodeDialog", "length_text"]
@@ -44,7 +45,7 @@ class EpisodeDialog(RecordDialog):
         form = self.form
         self.start_edit = time_edit(episode.started)
         self.end_edit = time_edit(episode.started + episode.duration)
-        self.leg_box = self._choices([(tr(name), name) for name in LEGS], episode.leg)
+        self.leg_box = self._choices([(leg_name(name), name) for name in LEGS], episode.leg)
         self.severity_box = self._choices(
             [(tr(name), name) for name in SEVERITIES], episode.severity
         )

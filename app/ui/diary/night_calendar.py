@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from app.core.diary_stats import DiaryIndex, Night, NightState
 from app.core.journal import SEVERITIES
 from app.ui.shell import icons
+from app.ui.shell.format import date_text, first_weekday, month_title, weekday_name
 from app.ui.shell.i18n import tr
 from app.ui.shell.theme import LIGHT, Colors
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # The grid is painted in the theme's colours, not the palette's, so it looks the same whether
 # or not its window is the active one; Qt repaints a widget whenever its window becomes
 # active or inactive if the palette differs between the two.
@@ -42,14 +42,12 @@ def severity_level(night: Night) -> int:
 def night_text(night: Night) -> str:
     """A night in words, for its tooltip."""
     day = night.evening
-    parts = [tr("Night of {day}").format(day=f"{day:%a} {day.day} {day:%b %Y}")]
-    if night.routines == 1:
-        parts.append(tr("routine done"))
-    elif night.routines:
-        parts.append(tr("{n} routines done").format(n=night.routines))
+    parts = [tr("Night of {day}").format(day=date_text(day))]
+    if night.routines:
+        parts.append(tr("%n routine(s) done", None, night.routines))
     else:
         parts.append(tr("no routine"))
-    cramps = tr("1 cramp") if night.cramps == 1 else tr("{n} cramps").format(n=night.cramps)
+    cramps = tr("%n cramp(s)", None, night.cramps)
     if night.cramps and night.worst:
         parts.append(tr("{cramps}, worst: {worst}").format(cramps=cramps, worst=night.worst))
     elif night.cramps:
@@ -98,7 +96,8 @@ def paint_triangles(painter: QPainter, box: QRectF, level: int, color: str) -> f
 
 
 class MonthGrid(QWidget):
-    """Seven columns, Monday first; each day cell stands for the night that starts that evening."""
+    """Seven columns from the locale's first weekday (Sunday in the US, Monday in Russia);
+    each day cell stands for the night that starts that evening."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,7 +135,7 @@ class MonthGrid(QWidget):
         height = self.height() / 7  # a row of weekday names, then up to six weeks
         first = date(self.year, self.month, 1)
         days = calendar.monthrange(self.year, self.month)[1]
-        offset = first.weekday()
+        offset = (first.weekday() - first_weekday()) % 7  # Sunday first in the US
         cells = []
         for number in range(days):
             slot = offset + number
@@ -167,11 +166,12 @@ class MonthGrid(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width, height = self.width() / 7, self.height() / 7
         painter.setPen(QColor(c.muted))
-        for column, name in enumerate(WEEKDAYS):
+        start = first_weekday()
+        for column in range(7):
             painter.drawText(
                 QRectF(column * width, 0, width, height),
                 int(Qt.AlignmentFlag.AlignCenter),
-                tr(name),
+                weekday_name((start + column) % 7),
             )
         metrics = painter.fontMetrics()
         for day, box in self._cells():
@@ -301,7 +301,7 @@ class NightCalendar(QWidget):
 
     def show_month(self, year: int, month: int) -> None:
         self.grid.show_month(year, month)
-        self.title.setText(f"{calendar.month_name[month]} {year}")
+        self.title.setText(month_title(year, month))
         self.next_button.setEnabled((year, month) < (self._tonight.year, self._tonight.month))
         self.month_changed.emit(year, month)
 

@@ -26,15 +26,17 @@ from PySide6.QtGui import (
 )
 
 from app import APP_NAME, __version__
-from app.core.diary_pattern import MIN_NIGHTS, pattern_text
+from app.core.diary_pattern import MIN_NIGHTS
 from app.core.diary_stats import Summary
-from app.core.disclaimer import DISCLAIMER
+from app.core.disclaimer import disclaimer
 from app.core.journal import SEVERITIES, Episode
 from app.core.nights import NIGHT_CUTOFF_HOUR, night_of
 from app.core.storage import atomic_write
 from app.ui.diary.charts import ChartColors, paint_adherence
 from app.ui.diary.episode_dialog import length_text
-from app.ui.shell.i18n import tr
+from app.ui.diary.pattern_words import pattern_text
+from app.ui.shell.format import date_text, hour_text, leg_name, long_date_text, time_of_day
+from app.ui.shell.i18n import active_language, tr
 
 RESOLUTION = 300  # dots per inch; text and lines are vectors, this only sets the grid
 UNIT = RESOLUTION / 96  # one screen pixel's worth of length, for lines and gaps
@@ -62,12 +64,12 @@ PRINT_CHART = ChartColors(
 
 
 def long_date(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return long_date_text(day)
 
 
 def period_text(summary: Summary) -> str:
-    return tr("Nights of {first} to {last} ({nights} nights)").format(
-        first=long_date(summary.first), last=long_date(summary.last), nights=summary.counts.nights
+    return tr("Nights of {first} to {last} (%n night(s))", None, summary.counts.nights).format(
+        first=long_date(summary.first), last=long_date(summary.last)
     )
 
 
@@ -140,11 +142,11 @@ def paint_report(
     painter.drawText(area, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), made_text)
     page.line(tr("Calf cramp diary"), 18, bold=True)
     page.line(period_text(summary), 11)
-    page.line(
+    page.paragraph(
         tr(
-            "A night runs from noon to noon ({hour}:00): a cramp at 03:00 belongs to the night "
+            "A night runs from noon to noon ({hour}): a cramp at {example} belongs to the night "
             "before. Times are local, as lived."
-        ).format(hour=NIGHT_CUTOFF_HOUR),
+        ).format(hour=hour_text(NIGHT_CUTOFF_HOUR), example=hour_text(3)),
         8,
         color=INK.muted,
     )
@@ -153,20 +155,18 @@ def paint_report(
     facts = [
         (
             tr("Routines done"),
-            tr("{n} (on {nights} of {total} nights)").format(
-                n=counts.routines_done, nights=counts.routine_nights, total=counts.nights
+            tr("{n} (on {nights} of %n night(s))", None, counts.nights).format(
+                n=counts.routines_done, nights=counts.routine_nights
             ),
         ),
         (
             tr("Cramps"),
-            tr("{n} (on {nights} nights)").format(n=counts.cramps, nights=counts.cramp_nights),
+            tr("{n} (on %n night(s))", None, counts.cramp_nights).format(n=counts.cramps),
         ),
         (tr("By severity"), severity_text(summary)),
         (
             tr("Current streak"),
-            tr("1 night in a row with a routine")
-            if summary.streak == 1
-            else tr("{n} nights in a row with a routine").format(n=summary.streak),
+            tr("%n night(s) in a row with a routine", None, summary.streak),
         ),
     ]
     _facts(page, facts)
@@ -231,35 +231,37 @@ def _disclaimer(page: _Page) -> float:
     painter = page.painter
     painter.setFont(page.font(7.5))
     flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-    needed = (
-        painter.fontMetrics().boundingRect(QRectF(page.area).toRect(), flags, DISCLAIMER).height()
-    )
+    text = disclaimer(active_language())
+    needed = painter.fontMetrics().boundingRect(QRectF(page.area).toRect(), flags, text).height()
     box = QRectF(page.area.left(), page.area.bottom() - needed, page.area.width(), needed)
     painter.setPen(QColor(INK.muted))
-    painter.drawText(box, flags, DISCLAIMER)
+    painter.drawText(box, flags, text)
     painter.setPen(QPen(QColor(INK.rule), UNIT))
     line_y = box.top() - 6 * UNIT
     painter.drawLine(QPointF(box.left(), line_y), QPointF(box.right(), line_y))
     return box.top() - 6 * UNIT
 
 
-COLUMNS = (
-    ("Night of", 0.2),
-    ("Started", 0.1),
-    ("Length", 0.12),
-    ("Leg", 0.1),
-    ("Severity", 0.13),
-    ("Note", 0.35),
-)
+def _columns() -> tuple[tuple[str, float], ...]:
+    """The cramp table's headings and their shares of the width; literal tr() calls, so
+    lupdate finds them. The shares leave room for a Russian date and "Длительность"."""
+    return (
+        (tr("Night of"), 0.22),
+        (tr("Started"), 0.12),
+        (tr("Length"), 0.16),
+        (tr("Leg"), 0.13),
+        (tr("Severity"), 0.13),
+        (tr("Note"), 0.24),
+    )
 
 
 def _episode_row(episode: Episode) -> list[str]:
     night = night_of(episode.started)
     return [
-        f"{night:%a} {long_date(night)}",
-        f"{episode.started:%H:%M}",
+        date_text(night),
+        time_of_day(episode.started),
         length_text(episode.duration),
-        tr(episode.leg) if episode.leg else "–",
+        leg_name(episode.leg) if episode.leg else "–",
         tr(episode.severity) if episode.severity else "–",
         episode.note,
     ]
@@ -275,10 +277,10 @@ def _episode_table(page: _Page, episodes: Sequence[Episode], bottom: float) -> i
         return 0
     lefts = []
     x = area.left()
-    for _, share in COLUMNS:
+    for _, share in _columns():
         lefts.append(x)
         x += area.width() * share
-    widths = [area.width() * share for _, share in COLUMNS]
+    widths = [area.width() * share for _, share in _columns()]
 
     def row(cells: list[str], bold: bool, band: bool) -> None:
         if band:
@@ -292,7 +294,7 @@ def _episode_table(page: _Page, episodes: Sequence[Episode], bottom: float) -> i
             painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter), shown)
         page.y += height
 
-    row([tr(name) for name, _ in COLUMNS], bold=True, band=False)
+    row([name for name, _ in _columns()], bold=True, band=False)
     # Room for the rows, keeping one line for "and N more" when not all fit.
     room = int((bottom - page.y) // height)
     shown = episodes if len(episodes) <= room else episodes[: max(0, room - 1)]

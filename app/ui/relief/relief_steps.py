@@ -30,6 +30,7 @@ from app.core.spoken import step_words
 from app.core.timeline import CueKind
 from app.ui.relief.relief_parts import relief_label, signs_button
 from app.ui.shell.format import clock_text
+from app.ui.shell.i18n import tr
 from app.ui.shell.illustration import IllustrationWidget
 from app.ui.shell.theme import NIGHT
 from app.ui.shell.warning_signs import NIGHT_TIER_COLORS, WarningSignsView
@@ -310,9 +311,8 @@ class ReliefStepsPage(QWidget):
         minutes = int(seconds // 60)
         if minutes < 1:
             return self.tr("Under a minute since it began")
-        if minutes == 1:
-            return self.tr("1 min since it began")
-        return self.tr("{n} min since it began").format(n=minutes)
+        # A plural goes through the module's tr, never self.tr (see app/ui/shell/i18n.py).
+        return tr("%n min since it began", None, minutes)
 
 
 class EpisodeForm(QWidget):

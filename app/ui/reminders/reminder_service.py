@@ -23,6 +23,7 @@ from app.desktop.notifications import DEFAULT_ACTION, CloseReason, DesktopNotifi
 from app.desktop.sleep_watch import SleepWatch
 from app.ui.reminders.reminder_scheduler import ReminderScheduler
 from app.ui.reminders.tray import TrayIcon
+from app.ui.shell.format import time_of_day
 
 if TYPE_CHECKING:
     from app.core.clock import Clock
@@ -207,7 +208,7 @@ class ReminderService(QObject):
         if late:
             lines.append(
                 self.tr("This was due at {time}, while the computer was asleep or off.").format(
-                    time=occurrence.strftime("%H:%M")
+                    time=time_of_day(occurrence)
                 )
             )
         if reminder.message is not None:

@@ -11,6 +11,7 @@ from typing import assert_never
 
 from app.core.nights import EVENING_STARTS_HOUR, SMALL_HOURS_END_HOUR, is_night_hour
 from app.core.reminder_plan import NextReminder, PlanStatus, Why
+from app.ui.shell.format import date_text, time_of_day, weekday_name
 from app.ui.shell.i18n import tr
 
 EVERY_DAY = frozenset(range(7))
@@ -19,17 +20,8 @@ WEEKEND = frozenset({5, 6})
 
 
 def short_day(weekday: int) -> str:
-    """A weekday's short name, 0 = Monday."""
-    names = (
-        tr("Mon"),
-        tr("Tue"),
-        tr("Wed"),
-        tr("Thu"),
-        tr("Fri"),
-        tr("Sat"),
-        tr("Sun"),
-    )
-    return names[weekday]
+    """A weekday's short name in the locale, 0 = Monday: "Mon", "пн"."""
+    return weekday_name(weekday)
 
 
 def days_text(days: frozenset[int]) -> str:
@@ -46,7 +38,8 @@ def days_text(days: frozenset[int]) -> str:
 
 
 def time_text(at: time) -> str:
-    return f"{at.hour:02d}:{at.minute:02d}"
+    """A reminder's time as the locale writes it: "22:30", "10:30 PM"."""
+    return time_of_day(at)
 
 
 def when_text(moment: datetime | None, now: datetime) -> str:
@@ -54,7 +47,7 @@ def when_text(moment: datetime | None, now: datetime) -> str:
     if moment is None:
         return tr("off")
     local_now = now.astimezone(moment.tzinfo)
-    clock = f"{moment.hour:02d}:{moment.minute:02d}"
+    clock = time_of_day(moment)
     days = (moment.date() - local_now.date()).days
     small_hours_now = local_now.hour < SMALL_HOURS_END_HOUR
     if days == 0:
@@ -74,7 +67,7 @@ def when_text(moment: datetime | None, now: datetime) -> str:
         return f"{short_day(moment.weekday())} {clock}"
     if days == 7:
         return tr("next {day} {time}").format(day=short_day(moment.weekday()), time=clock)
-    return f"{moment.date().isoformat()} {clock}"
+    return tr("{date}, {time}").format(date=date_text(moment.date()), time=clock)
 
 
 def next_text(upcoming: NextReminder, now: datetime) -> str:

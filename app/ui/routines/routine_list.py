@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.launch_snapshot import RoutineCard as CardData
-from app.ui.shell.format import duration_text
+from app.ui.shell.format import duration_text, long_date_text, time_of_day, weekday_name
 from app.ui.shell.i18n import tr
 from app.ui.shell.plain import plain
 
@@ -53,18 +53,37 @@ class Tonight:
     suggested: str | None = None  # the id of the routine the next reminder is for
 
 
+def tag_text(tag: str) -> str:
+    """A tag of the built-in routines in the interface's language; a user's own as written."""
+    names = {
+        "bedtime": tr("bedtime"),
+        "calf": tr("calf"),
+        "daytime": tr("daytime"),
+        "evening": tr("evening"),
+        "fitness": tr("fitness"),
+        "gentle": tr("gentle"),
+        "pregnancy": tr("pregnancy"),
+        "relief": tr("relief"),
+        "seated": tr("seated"),
+        "short": tr("short"),
+        "strength": tr("strength"),
+        "stretching": tr("stretching"),
+    }
+    return names.get(tag, tag)
+
+
 def done_text(done: datetime, now: datetime) -> str:
     """When a routine was last done, in words: "today 21:40", "yesterday 22:41", "Mon 22:41"."""
     done = done.astimezone(now.tzinfo)
-    clock = f"{done.hour:02d}:{done.minute:02d}"
+    clock = time_of_day(done)
     days = (now.date() - done.date()).days
     if days <= 0:
         return tr("today {time}").format(time=clock)
     if days == 1:
         return tr("yesterday {time}").format(time=clock)
     if days < 7:
-        return f"{done.strftime('%a')} {clock}"
-    return done.date().isoformat()
+        return f"{weekday_name(done.weekday())} {clock}"
+    return long_date_text(done.date())
 
 
 class RoutineCard(QPushButton):
@@ -131,7 +150,7 @@ class RoutineCard(QPushButton):
             self.own_mark.setToolTip(self.tr("From your own routines folder"))
             marks.addWidget(self.own_mark)
         if routine.tags:
-            tags = plain(QLabel(" · ".join(routine.tags)))
+            tags = plain(QLabel(" · ".join(tag_text(tag) for tag in routine.tags)))
             tags.setProperty("role", "muted")
             marks.addWidget(tags)
         marks.addStretch(1)

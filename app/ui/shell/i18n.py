@@ -58,16 +58,13 @@ def locale_for(language: str, system: QLocale | None = None) -> QLocale:
 def install(app: QCoreApplication, choice: str, environ: Mapping[str, str] | None = None) -> str:
     """Speak the language `choice` names ("system", "en", "ru"), or the desktop's; returns the
     language chosen. Unknot's catalogue and Qt's own (its dialog buttons, the text fields'
-    menus) are both loaded; English needs neither."""
+    menus) are both loaded; English needs only its plurals."""
     language = choose_language(choice, os.environ if environ is None else environ)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     if language != DEFAULT_LANGUAGE:
-        ours = QTranslator(app)
-        if ours.load(str(catalogue_path(language))):
-            app.installTranslator(ours)
-            _installed.append(ours)
+        if _load(app, language):
             qt_own = QTranslator(app)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt_own.load(f"qtbase_{language}", qt_dir):
@@ -75,9 +72,21 @@ def install(app: QCoreApplication, choice: str, environ: Mapping[str, str] | Non
                 _installed.append(qt_own)
         else:
             language = DEFAULT_LANGUAGE  # no catalogue: English words, not a mix
+    if language == DEFAULT_LANGUAGE:
+        # English's catalogue holds only its plurals: "%n night(s)" -> "1 night", "2 nights".
+        _load(app, language)
     QLocale.setDefault(locale_for(language))
     _state["language"] = language
     return language
+
+
+def _load(app: QCoreApplication, language: str) -> bool:
+    translator = QTranslator(app)
+    if not translator.load(str(catalogue_path(language))):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True
 
 
 def said_in(language: str, text: str) -> str:

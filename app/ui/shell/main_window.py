@@ -31,6 +31,7 @@ from app.core.storage import AppPaths
 from app.ui.routines.routine_list import RoutineListPage, Tonight
 from app.ui.shell import i18n
 from app.ui.shell.header import Header, View
+from app.ui.shell.i18n import tr
 from app.ui.shell.menus import WindowMenus
 from app.ui.shell.theme import Colors, apply_theme
 
@@ -471,10 +472,13 @@ class MainWindow(QMainWindow):
                 "{file} has a problem, so part of it is left out. Everything else works as usual."
             ).format(file=files[0])
         else:
-            text = self.tr(
-                "{n} files have problems, so parts of them are left out. Everything else "
-                "works as usual."
-            ).format(n=len(files))
+            # A plural goes through the module's tr (app/ui/shell/i18n.py).
+            text = tr(
+                "%n files have problems, so parts of them are left out. Everything else "
+                "works as usual.",
+                None,
+                len(files),
+            )
         notice = self.list_page.notice("problems")
         notice.show_message(text, self.tr("Details"))
         notice.action_clicked.connect(self.show_problems)

@@ -3,13 +3,21 @@
 <TS version="2.1" language="ru_RU">
 <context>
     <name></name>
-    <message>
-        <source>{first} – {last}: {routines} of 7 nights with a routine, {cramps} cramps</source>
-        <translation>{first} – {last}: комплекс — {routines} из 7 ночей, судорог: {cramps}</translation>
+    <message numerus="yes">
+        <source>{first} – {last}: {routines} of 7 nights with a routine, %n cramp(s)</source>
+        <translation>
+            <numerusform>{first} – {last}: комплекс — {routines} из 7 ночей, %n судорога</numerusform>
+            <numerusform>{first} – {last}: комплекс — {routines} из 7 ночей, %n судороги</numerusform>
+            <numerusform>{first} – {last}: комплекс — {routines} из 7 ночей, %n судорог</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{start}–{end}: {cramps} cramps</source>
-        <translation>{start}–{end}: судорог: {cramps}</translation>
+    <message numerus="yes">
+        <source>{hours}: %n cramp(s)</source>
+        <translation>
+            <numerusform>{hours}: %n судорога</numerusform>
+            <numerusform>{hours}: %n судороги</numerusform>
+            <numerusform>{hours}: %n судорог</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nights with a routine</source>
@@ -55,9 +63,13 @@
         <source>Export a report for your doctor</source>
         <translation>Экспорт отчёта для врача</translation>
     </message>
-    <message>
-        <source>{n} records saved to {file}.</source>
-        <translation>Записей сохранено в {file}: {n}.</translation>
+    <message numerus="yes">
+        <source>%n record(s) saved to {file}.</source>
+        <translation>
+            <numerusform>В {file} сохранена %n запись.</numerusform>
+            <numerusform>В {file} сохранены %n записи.</numerusform>
+            <numerusform>В {file} сохранено %n записей.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Report saved to {file}; it lists the {n} most recent of {total} cramps.</source>
@@ -167,29 +179,29 @@
         <source>Not saved yet: Unknot keeps it and tries again.</source>
         <translation>Пока не сохранено: Unknot держит запись у себя и попробует ещё раз.</translation>
     </message>
-    <message>
-        <source>1 cramp</source>
-        <translation>1 судорога</translation>
+    <message numerus="yes">
+        <source>%n cramp(s)</source>
+        <translation>
+            <numerusform>%n судорога</numerusform>
+            <numerusform>%n судороги</numerusform>
+            <numerusform>%n судорог</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} cramps</source>
-        <translation>судорог: {n}</translation>
+    <message numerus="yes">
+        <source>%n routine(s) done</source>
+        <translation>
+            <numerusform>%n выполненный комплекс</numerusform>
+            <numerusform>%n выполненных комплекса</numerusform>
+            <numerusform>%n выполненных комплексов</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>1 routine done</source>
-        <translation>1 выполненный комплекс</translation>
-    </message>
-    <message>
-        <source>{n} routines done</source>
-        <translation>выполненных комплексов: {n}</translation>
-    </message>
-    <message>
-        <source>1 deletion</source>
-        <translation>1 удаление</translation>
-    </message>
-    <message>
-        <source>{n} deletions</source>
-        <translation>удалений: {n}</translation>
+    <message numerus="yes">
+        <source>%n deletion(s)</source>
+        <translation>
+            <numerusform>%n удаление</numerusform>
+            <numerusform>%n удаления</numerusform>
+            <numerusform>%n удалений</numerusform>
+        </translation>
     </message>
     <message>
         <source> and </source>
@@ -248,6 +260,38 @@
         <translation>Записи Unknot (*.jsonl)</translation>
     </message>
     <message>
+        <source>4 weeks</source>
+        <translation>4 недели</translation>
+    </message>
+    <message>
+        <source>Show the last 4 weeks</source>
+        <translation>Показать последние 4 недели</translation>
+    </message>
+    <message>
+        <source>12 weeks</source>
+        <translation>12 недель</translation>
+    </message>
+    <message>
+        <source>Show the last 12 weeks</source>
+        <translation>Показать последние 12 недель</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <source>Show the last year</source>
+        <translation>Показать последний год</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Всё</translation>
+    </message>
+    <message>
+        <source>Show everything since the diary began</source>
+        <translation>Показать всё с начала дневника</translation>
+    </message>
+    <message>
         <source>Show the last</source>
         <translation>Показать за последние</translation>
     </message>
@@ -299,13 +343,13 @@
         <source>There is nothing to show here just now; routines and the relief screen work as usual, and what you record is kept.</source>
         <translation>Сейчас здесь нечего показать; комплексы и экран помощи работают как обычно, а ваши записи сохраняются.</translation>
     </message>
-    <message>
-        <source>1 record could not be read and was left as it is.</source>
-        <translation>1 запись не удалось прочитать, она оставлена как есть.</translation>
-    </message>
-    <message>
-        <source>{n} records could not be read and were left as they are.</source>
-        <translation>Не удалось прочитать записи ({n}), они оставлены как есть.</translation>
+    <message numerus="yes">
+        <source>%n record(s) could not be read and were left as they are.</source>
+        <translation>
+            <numerusform>Не удалось прочитать %n запись, она оставлена как есть.</numerusform>
+            <numerusform>Не удалось прочитать %n записи, они оставлены как есть.</numerusform>
+            <numerusform>Не удалось прочитать %n записей, они оставлены как есть.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cramp saved.</source>
@@ -448,10 +492,6 @@
         <translation>{h} ч {m:02d} мин</translation>
     </message>
     <message>
-        <source>Nights of {first} to {last} ({nights} nights)</source>
-        <translation>Ночи с {first} по {last} (всего ночей: {nights})</translation>
-    </message>
-    <message>
         <source>not noted {n}</source>
         <translation>не указано: {n}</translation>
     </message>
@@ -464,18 +504,6 @@
         <translation>Дневник судорог в икрах</translation>
     </message>
     <message>
-        <source>A night runs from noon to noon ({hour}:00): a cramp at 03:00 belongs to the night before. Times are local, as lived.</source>
-        <translation>Ночь считается от полудня до полудня ({hour}:00): судорога в 03:00 относится к предыдущей ночи. Время местное, как было на часах.</translation>
-    </message>
-    <message>
-        <source>{n} (on {nights} of {total} nights)</source>
-        <translation>{n} (в {nights} из {total} ночей)</translation>
-    </message>
-    <message>
-        <source>{n} (on {nights} nights)</source>
-        <translation>{n} (ночей: {nights})</translation>
-    </message>
-    <message>
         <source>By severity</source>
         <translation>По силе</translation>
     </message>
@@ -483,13 +511,41 @@
         <source>Current streak</source>
         <translation>Текущая серия</translation>
     </message>
-    <message>
-        <source>1 night in a row with a routine</source>
-        <translation>1 ночь с комплексом</translation>
+    <message numerus="yes">
+        <source>Nights of {first} to {last} (%n night(s))</source>
+        <translation>
+            <numerusform>Ночи с {first} по {last} (%n ночь)</numerusform>
+            <numerusform>Ночи с {first} по {last} (%n ночи)</numerusform>
+            <numerusform>Ночи с {first} по {last} (%n ночей)</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{n} nights in a row with a routine</source>
-        <translation>Ночей подряд с комплексом: {n}</translation>
+        <source>A night runs from noon to noon ({hour}): a cramp at {example} belongs to the night before. Times are local, as lived.</source>
+        <translation>Ночь считается от полудня до полудня ({hour}): судорога в {example} относится к предыдущей ночи. Время местное, как было на часах.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} (on {nights} of %n night(s))</source>
+        <translation>
+            <numerusform>{n} (в {nights} из %n ночи)</numerusform>
+            <numerusform>{n} (в {nights} из %n ночей)</numerusform>
+            <numerusform>{n} (в {nights} из %n ночей)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{n} (on %n night(s))</source>
+        <translation>
+            <numerusform>{n} (за %n ночь)</numerusform>
+            <numerusform>{n} (за %n ночи)</numerusform>
+            <numerusform>{n} (за %n ночей)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s) in a row with a routine</source>
+        <translation>
+            <numerusform>%n ночь подряд с комплексом</numerusform>
+            <numerusform>%n ночи подряд с комплексом</numerusform>
+            <numerusform>%n ночей подряд с комплексом</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nights with a routine and nights without</source>
@@ -510,6 +566,14 @@
     <message>
         <source>Cramps, most recent first</source>
         <translation>Судороги, сначала последние</translation>
+    </message>
+    <message>
+        <source>Night of</source>
+        <translation>Ночь на</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Сила</translation>
     </message>
     <message>
         <source>No cramps recorded in this period.</source>
@@ -560,34 +624,6 @@
         <translation>Когда обращаться за помощью (F1 или W)</translation>
     </message>
     <message>
-        <source>Mon</source>
-        <translation>Пн</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>Вт</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>Ср</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>Чт</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>Пт</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>Сб</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>Вс</translation>
-    </message>
-    <message>
         <source>Every day</source>
         <translation>Каждый день</translation>
     </message>
@@ -622,6 +658,10 @@
     <message>
         <source>next {day} {time}</source>
         <translation>{day}, {time}</translation>
+    </message>
+    <message>
+        <source>{date}, {time}</source>
+        <translation>{date}, {time}</translation>
     </message>
     <message>
         <source>Off</source>
@@ -796,6 +836,54 @@
         <translation>Осталось {time}</translation>
     </message>
     <message>
+        <source>bedtime</source>
+        <translation>перед сном</translation>
+    </message>
+    <message>
+        <source>calf</source>
+        <translation>икры</translation>
+    </message>
+    <message>
+        <source>daytime</source>
+        <translation>днём</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>вечером</translation>
+    </message>
+    <message>
+        <source>fitness</source>
+        <translation>физическая форма</translation>
+    </message>
+    <message>
+        <source>gentle</source>
+        <translation>мягко</translation>
+    </message>
+    <message>
+        <source>pregnancy</source>
+        <translation>беременность</translation>
+    </message>
+    <message>
+        <source>relief</source>
+        <translation>помощь при судороге</translation>
+    </message>
+    <message>
+        <source>seated</source>
+        <translation>сидя</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>коротко</translation>
+    </message>
+    <message>
+        <source>strength</source>
+        <translation>сила</translation>
+    </message>
+    <message>
+        <source>stretching</source>
+        <translation>растяжка</translation>
+    </message>
+    <message>
         <source>yesterday {time}</source>
         <translation>вчера в {time}</translation>
     </message>
@@ -912,6 +1000,18 @@
         <translation>правая нога</translation>
     </message>
     <message>
+        <source>left</source>
+        <translation>левая</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>правая</translation>
+    </message>
+    <message>
+        <source>both legs</source>
+        <translation>обе ноги</translation>
+    </message>
+    <message>
         <source>{n} s</source>
         <translation>{n} с</translation>
     </message>
@@ -938,6 +1038,54 @@
     <message>
         <source>Unknot will speak this language when it starts again.</source>
         <translation>Unknot перейдёт на этот язык при следующем запуске.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s)</source>
+        <translation>
+            <numerusform>%n ночь</numerusform>
+            <numerusform>%n ночи</numerusform>
+            <numerusform>%n ночей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no cramps</source>
+        <translation>судорог нет</translation>
+    </message>
+    <message>
+        <source>fewer than {rate} cramps a night</source>
+        <translation>меньше {rate} судороги за ночь</translation>
+    </message>
+    <message>
+        <source>{rate} cramps a night</source>
+        <translation>{rate} судороги за ночь</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not enough nights to compare yet. This needs at least %n nights with a routine and %n without in the range shown; so far there are {with_nights} and {without_nights}.</source>
+        <translation>
+            <numerusform>Сравнивать пока рано. Для этого в показанном периоде нужно не меньше %n ночи с комплексом и %n без него; пока их {with_nights} и {without_nights}.</numerusform>
+            <numerusform>Сравнивать пока рано. Для этого в показанном периоде нужно не меньше %n ночей с комплексом и %n без него; пока их {with_nights} и {without_nights}.</numerusform>
+            <numerusform>Сравнивать пока рано. Для этого в показанном периоде нужно не меньше %n ночей с комплексом и %n без него; пока их {with_nights} и {without_nights}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On nights with a routine you logged {with_rate} ({with_nights}); on nights without, {without_rate} ({without_nights}). This is a pattern in your diary, not proof of cause.</source>
+        <translation>В ночи с комплексом вы отмечали {with_rate} ({with_nights}); в ночи без него — {without_rate} ({without_nights}). Это закономерность в вашем дневнике, а не доказательство причины.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min since it began</source>
+        <translation>
+            <numerusform>С начала прошла %n минута</numerusform>
+            <numerusform>С начала прошли %n минуты</numerusform>
+            <numerusform>С начала прошло %n минут</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files have problems, so parts of them are left out. Everything else works as usual.</source>
+        <translation>
+            <numerusform>В %n файле есть ошибки, поэтому часть его пропущена. Всё остальное работает как обычно.</numerusform>
+            <numerusform>В %n файлах есть ошибки, поэтому их части пропущены. Всё остальное работает как обычно.</numerusform>
+            <numerusform>В %n файлах есть ошибки, поэтому их части пропущены. Всё остальное работает как обычно.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1191,10 +1339,6 @@
         <translation>В файле {file} ошибка, поэтому часть его пропущена. Всё остальное работает как обычно.</translation>
     </message>
     <message>
-        <source>{n} files have problems, so parts of them are left out. Everything else works as usual.</source>
-        <translation>В файлах есть ошибки (файлов: {n}), поэтому их части пропущены. Всё остальное работает как обычно.</translation>
-    </message>
-    <message>
         <source>Details</source>
         <translation>Подробности</translation>
     </message>
@@ -1392,14 +1536,6 @@
     <message>
         <source>Under a minute since it began</source>
         <translation>Прошло меньше минуты</translation>
-    </message>
-    <message>
-        <source>1 min since it began</source>
-        <translation>Прошла 1 мин</translation>
-    </message>
-    <message>
-        <source>{n} min since it began</source>
-        <translation>С начала прошло: {n} мин</translation>
     </message>
 </context>
 <context>

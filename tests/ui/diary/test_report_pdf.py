@@ -100,9 +100,13 @@ def test_the_report_says_what_the_diary_shows_with_the_nights_behind_it(
     ]
     report_pdf(summarize(DiaryIndex.build(sessions, episodes), Period.ALL, NOW), NOW)
     assert said[0] == (
+        "A night runs from noon to noon (12:00): a cramp at 03:00 belongs to the night before. "
+        "Times are local, as lived."
+    )
+    assert said[1] == (
         "On nights with a routine you logged no cramps (29 nights); on nights without, "
         "1.0 cramps a night (10 nights). This is a pattern in your diary, not proof of cause."
     )
     said.clear()
     report_pdf(summary_with(3), NOW)
-    assert said[0].startswith("Not enough nights to compare yet.")
+    assert said[1].startswith("Not enough nights to compare yet.")
