@@ -215,8 +215,13 @@ class ChoicePage(QWidget):
     def _fit_gentle(self) -> None:
         """The setting's words, ticked when on, on two lines: whole on any screen down to
         760 px wide, at the relief screen's large type."""
-        head, tail = self._gentle_words.rsplit(" or ", 1)
-        words = ("✓ " if self._gentle_on else "") + f"{head} or\n{tail}"
+        # Broken at the space nearest the middle, not at the English " or ": the words are
+        # translated ("…, older or / unsteady on your feet" in English either way).
+        text = self._gentle_words
+        spaces = [i for i, c in enumerate(text) if c == " "] or [len(text)]
+        cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+        lines = f"{text[:cut]}\n{text[cut + 1 :]}" if cut < len(text) else text
+        words = ("✓ " if self._gentle_on else "") + lines
         if self.gentle.text() != words:
             self.gentle.setText(words)
 
