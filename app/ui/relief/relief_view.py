@@ -332,6 +332,8 @@ class ReliefView(QWidget):
         outer.setContentsMargins(24, 12, 24, 12)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
+        # Each page fits as it comes: the steps' bottom row may need a smaller scale.
+        self.pages.currentChanged.connect(lambda _index: self._fit())
         self.choice = ChoicePage()
         self.choice.chosen.connect(self.choose)
         self.choice.cancelled.connect(self._cancel)
@@ -640,12 +642,34 @@ class ReliefView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The largest scale at which the page on show fits: first by the window's size (one
+        restyle when it crosses a step), then a step smaller while a button is still
+        narrower than its words (longer words, say in Russian, on a small screen)."""
         scale = fitting_scale(self.width(), self.height())
-        if scale != self._scale:
-            # One restyle when the size crosses a step: on a 960x510 screen the designed
-            # sizes would push the buttons into each other.
-            self._scale = scale
-            self.setStyleSheet(relief_style(scale=scale))
+        while True:
+            if scale != self._scale:
+                self._scale = scale
+                self.setStyleSheet(relief_style(scale=scale))
+            if scale <= LEAST_SCALE or not self._squeezed():
+                return
+            scale = round(scale - 0.05, 2)
+
+    def _squeezed(self) -> bool:
+        page = self.pages.currentWidget()
+        if page is None or not self.isVisible():
+            return False
+        layout = page.layout()
+        if layout is not None:
+            layout.activate()
+        for button in page.findChildren(QPushButton):
+            if button.isVisible():
+                button.ensurePolished()
+                if button.width() + 1 < button.sizeHint().width():
+                    return True
+        return False
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Painted here, not by the style sheet (a plain QWidget subclass draws no style-sheet

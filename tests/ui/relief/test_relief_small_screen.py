@@ -45,3 +45,23 @@ def test_the_choice_and_the_steps_fit_a_small_screen(
     for widget in [*relief.findChildren(QLabel), *relief.findChildren(QPushButton)]:
         if widget.isVisible() and widget.text() and widget.property("role") != "hint":
             assert widget.font().pointSizeF() >= min(least, 22.4) - 0.1, widget.text()
+
+
+def test_longer_words_make_the_page_a_step_smaller_until_they_fit(
+    qtbot: QtBot, paths: AppPaths
+) -> None:
+    window, _, _ = windows.make_window(qtbot, paths, relief_full_screen=False)
+    window.set_content(load_content(ASSETS_DIR / "content", ASSETS_DIR))
+    window.resize(1100, 720)
+    relief = window.show_relief()
+    qtbot.keyClick(relief, Qt.Key.Key_Return)
+    steps = relief._steps
+    assert steps is not None
+    designed = relief._scale
+    # Words as long as Russian's "Тревожные признаки" beside the other three buttons.
+    for button in steps.findChildren(QPushButton):
+        if button.text() == "Warning signs":
+            button.setText("Warning signs and more")
+    relief._fit()
+    assert relief._scale < designed
+    assert [f for f in layout_faults(steps) if "QPushButton" in f] == []
