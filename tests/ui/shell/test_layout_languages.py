@@ -1,0 +1,74 @@
+"""Room for longer words: every main page in Russian, and in a pseudo-language whose every
+string is 40% longer, at 1280x800: nothing cut, squeezed or lying on a neighbour."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import test_layout
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication
+from test_layout import PAGES, faults_at
+
+from app.ui.shell import i18n
+from app.ui.shell.main_window import MainWindow
+
+SIZE = (1280, 800)
+# The window with a diary, as the layout test at small sizes builds it.
+journal = test_layout.journal
+window = test_layout.window
+
+
+class Lengthened(QTranslator):
+    """Every string 40% longer, placeholders and %n kept: words as long as a language that
+    runs longer than Russian."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        if not source.strip():
+            return source
+        extra = max(1, round(len(source) * 0.4))
+        return source + " " + ("ẋ" * extra)
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def russian(qapp: QApplication) -> Iterator[None]:
+    assert i18n.install(qapp, "ru") == "ru"
+    yield
+    i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def lengthened(qapp: QApplication) -> Iterator[None]:
+    padded = Lengthened(qapp)
+    QCoreApplication.installTranslator(padded)
+    yield
+    QCoreApplication.removeTranslator(padded)
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_each_page_has_room_in_russian(russian: None, window: MainWindow, page: str) -> None:
+    faults = faults_at(window, SIZE, page)
+    assert not faults, f"{page} in Russian:\n" + "\n".join(faults)
+    assert "Дневник" in shown_words(window)  # the header, in Russian
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_each_page_has_room_for_words_40_percent_longer(
+    lengthened: None, window: MainWindow, page: str
+) -> None:
+    faults = faults_at(window, SIZE, page)
+    assert not faults, f"{page} with longer words:\n" + "\n".join(faults)
+    assert "Diary ẋẋ" in shown_words(window), shown_words(window)[:300]
+
+
+def shown_words(window: MainWindow) -> str:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    widgets = [*window.findChildren(QLabel), *window.findChildren(QAbstractButton)]
+    return "\n".join(w.text() for w in widgets if w.isVisible())
