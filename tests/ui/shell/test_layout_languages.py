@@ -72,3 +72,25 @@ def shown_words(window: MainWindow) -> str:
 
     widgets = [*window.findChildren(QLabel), *window.findChildren(QAbstractButton)]
     return "\n".join(w.text() for w in widgets if w.isVisible())
+
+
+@pytest.mark.parametrize("language", ["russian", "lengthened"])
+def test_the_relief_screen_has_room_for_longer_words(
+    request: pytest.FixtureRequest, language: str, window: MainWindow, qtbot: object
+) -> None:
+    from layout_check import layout_faults
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton
+
+    request.getfixturevalue(language)  # before the relief screen is built, on first use
+    window.settings = window.settings.replace(relief_full_screen=False)  # 1280x800, windowed
+    window.resize(*SIZE)
+    relief = window.show_relief()
+    QApplication.processEvents()
+    assert layout_faults(relief) == []
+    QTest.keyClick(relief, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert layout_faults(relief) == []
+    words = "\n".join(b.text() for b in relief.findChildren(QPushButton) if b.isVisible())
+    assert ("Прошло" if language == "russian" else "It's gone ẋ") in words
