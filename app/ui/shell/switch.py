@@ -57,7 +57,7 @@ class Switch(QAbstractButton):
         track = QRectF(Space.XS, top, TRACK_WIDTH, TRACK_HEIGHT)
         radius = TRACK_HEIGHT / 2
         if self.hasFocus():  # a ring around the track, as the buttons' focus border
-            painter.setPen(QPen(QColor(colors.accent if not on else colors.text), 2))
+            painter.setPen(QPen(QColor(colors.focus), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             ring = track.adjusted(-3, -3, 3, 3)
             painter.drawRoundedRect(ring, radius + 3, radius + 3)

@@ -60,6 +60,9 @@ class Colors:
     warning_bg: str
     warning_text: str
     selected: str  # the current view, a chosen chip: a quiet tint, text reads on it
+    # The focus ring: 3:1 at least against the window, cards and the selected tint, so a
+    # keyboard user sees where they are. A filled button's ring is the text colour instead.
+    focus: str
     picture_brightness: float = 1.0  # pictures are the brightest thing on screen: dim at night
 
 
@@ -76,6 +79,7 @@ LIGHT = Colors(
     warning_bg="#fbefd5",
     warning_text="#5c3b00",
     selected="#dbe9ec",
+    focus="#2f6f7e",
 )
 DARK = Colors(
     window="#1e1f22",
@@ -90,6 +94,7 @@ DARK = Colors(
     warning_bg="#3d3220",
     warning_text="#f0d9a8",
     selected="#2b4148",
+    focus="#5fa8b8",
 )
 # Night: for a dark bedroom. Dim and warm, no pure white anywhere; yet every text reads at
 # 4.5:1 at least, and every edge (cards, buttons, fields) stands out at 1.5:1, so nothing
@@ -107,6 +112,7 @@ NIGHT = Colors(
     warning_bg="#2a1e14",
     warning_text="#d9b88f",
     selected="#33251a",
+    focus="#a8774a",  # the accent is too dim to find on the night's dark window
     picture_brightness=0.6,
 )
 
@@ -237,12 +243,14 @@ def style_sheet(c: Colors, tick: Path | None = None) -> str:
     QPushButton#card, QPushButton#card:default {{
         background: {c.surface}; border: 1px solid {c.border}; border-radius: {r.L}px;
     }}
-    QPushButton#card:focus, QPushButton#card:hover {{ border: 2px solid {c.accent}; }}
+    QPushButton#card:hover {{ border: 2px solid {c.accent}; }}
+    QPushButton#card:focus {{ border: 2px solid {c.focus}; }}
     QPushButton {{
         background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
         border-radius: {r.M}px; padding: {s.S}px {s.L}px; min-height: 1.6em;
     }}
-    QPushButton:hover, QPushButton:focus {{ border: 2px solid {c.accent}; }}
+    QPushButton:hover {{ border: 2px solid {c.accent}; }}
+    QPushButton:focus {{ border: 2px solid {c.focus}; }}
     QPushButton[role="primary"] {{
         background: {c.accent}; color: {c.accent_text}; border: none; font-weight: 600;
     }}
@@ -257,7 +265,7 @@ def style_sheet(c: Colors, tick: Path | None = None) -> str:
         background: {c.surface}; border: 1px solid {c.border};
     }}
     QPushButton[role="quiet"]:focus, QPushButton[role="icon"]:focus {{
-        border: 2px solid {c.accent};
+        border: 2px solid {c.focus};
     }}
     QPushButton[role="chip"] {{
         background: transparent; color: {c.text}; border: 1px solid {c.border};
@@ -266,9 +274,8 @@ def style_sheet(c: Colors, tick: Path | None = None) -> str:
     QPushButton[role="chip"]:checked {{
         background: {c.selected}; border: 1px solid {c.accent}; font-weight: 600;
     }}
-    QPushButton[role="chip"]:hover, QPushButton[role="chip"]:focus {{
-        border: 2px solid {c.accent};
-    }}
+    QPushButton[role="chip"]:hover {{ border: 2px solid {c.accent}; }}
+    QPushButton[role="chip"]:focus {{ border: 2px solid {c.focus}; }}
     QWidget#header {{ background: {c.window}; border-bottom: 1px solid {c.border}; }}
     QPushButton[role="view"] {{
         background: transparent; color: {c.muted}; border: 1px solid transparent;
@@ -276,7 +283,7 @@ def style_sheet(c: Colors, tick: Path | None = None) -> str:
     }}
     QPushButton[role="view"]:checked {{ background: {c.selected}; color: {c.text}; }}
     QPushButton[role="view"]:hover {{ color: {c.text}; border: 1px solid {c.border}; }}
-    QPushButton[role="view"]:focus {{ border: 2px solid {c.accent}; }}
+    QPushButton[role="view"]:focus {{ border: 2px solid {c.focus}; }}
     QPushButton#cramp-now {{
         background: {c.hold}; color: {c.window}; border: none; font-weight: 600;
         font-size: {pt.LEAD}pt; padding: {s.S}px {s.L}px; min-height: 1.4em;
@@ -301,6 +308,11 @@ def style_sheet(c: Colors, tick: Path | None = None) -> str:
     }}
     QCheckBox::indicator:checked {{ {checked} }}
     QCheckBox::indicator:focus, QRadioButton::indicator:focus {{ border-color: {c.text}; }}
+    /* A ring round the box and its words: the box's own edge alone changes too little. */
+    QCheckBox, QRadioButton {{
+        border: 2px solid transparent; border-radius: {r.S}px; padding: 2px {s.XS}px;
+    }}
+    QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {c.focus}; }}
     QScrollBar:vertical {{ background: transparent; width: {s.M}px; margin: 0; }}
     QScrollBar:horizontal {{ background: transparent; height: {s.M}px; margin: 0; }}
     QScrollBar::handle {{ background: {c.border}; border-radius: {s.XS}px; margin: 2px; }}
@@ -329,7 +341,7 @@ def style_sheet(c: Colors, tick: Path | None = None) -> str:
         padding: {s.XS + 1}px {s.M + 2}px; margin-right: 3px;
     }}
     QTabBar::tab:selected {{ background: {c.surface}; color: {c.text}; }}
-    QTabBar::tab:focus {{ border-color: {c.accent}; }}
+    QTabBar::tab:focus {{ border: 2px solid {c.focus}; }}
     QTableView {{
         background: {c.surface}; alternate-background-color: {c.window}; color: {c.text};
         gridline-color: {c.border}; border: 1px solid {c.border};
@@ -346,7 +358,8 @@ def style_sheet(c: Colors, tick: Path | None = None) -> str:
         selection-background-color: {c.accent}; selection-color: {c.accent_text};
     }}
     QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
-    QComboBox:focus {{ border: 2px solid {c.accent}; }}
+    QComboBox:focus {{ border: 2px solid {c.focus}; }}
+    QTableView:focus {{ border: 2px solid {c.focus}; }}
     QComboBox QAbstractItemView {{ background: {c.surface}; color: {c.text}; }}
     QMessageBox, QDialog {{ background: {c.window}; }}
     """
