@@ -8,6 +8,7 @@ they sit on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
@@ -27,6 +28,7 @@ from app.core.resources import ASSETS_DIR, ICONS_DIR
 from app.core.settings import Theme
 from app.core.storage import AppPaths
 from app.ui.diary.charts import ChartColors
+from app.ui.relief.relief_view import relief_style
 from app.ui.shell.dialogs import DisclaimerDialog
 from app.ui.shell.main_window import MainWindow
 from app.ui.shell.theme import DARK, LIGHT, NIGHT, Colors, contrast_ratio
@@ -44,15 +46,43 @@ LEAST_EDGE_CONTRAST = 1.5
 
 
 def text_pairs(c: Colors) -> dict[str, tuple[str, str]]:
+    """Every text role of the style sheet and the background it is drawn on. Disabled text
+    is left out: WCAG exempts inactive controls, and ours say why they are off nearby."""
     return {
-        "text on window": (c.text, c.window),
-        "text on surface": (c.text, c.surface),
-        "muted on window": (c.muted, c.window),
-        "muted on surface": (c.muted, c.surface),
-        "primary button": (c.accent_text, c.accent),
+        "text, headings and titles on window": (c.text, c.window),
+        "text on surface (cards, fields, panels)": (c.text, c.surface),
+        "muted and small text, hints on window": (c.muted, c.window),
+        "muted text and placeholders on surface": (c.muted, c.surface),
+        "header view not current, tab not current": (c.muted, c.window),
+        "header view current, chosen chip, menu item": (c.text, c.selected),
+        "primary button, checked box, selected row": (c.accent_text, c.accent),
         "Cramp now": (c.window, c.hold),
-        "notice": (c.warning_text, c.warning_bg),
+        "phase while holding": (c.hold, c.window),
+        "phase while resting": (c.rest, c.window),
+        "notice and its button": (c.warning_text, c.warning_bg),
     }
+
+
+def relief_text_pairs(sheet: str) -> dict[str, tuple[str, str]]:
+    """The relief screen's own text colours (its sheet, whatever the app's theme)."""
+    c = NIGHT
+    urgent = re.search(r'QLabel\[role="urgent"\] \{\{?\s*background: (#\w+); color: (#\w+);', sheet)
+    assert urgent is not None, "the urgent box's colours are not where this test looks"
+    return {
+        "text and headings": (c.text, c.window),
+        "muted text and hints": (c.muted, c.window),
+        "a button": (c.text, c.surface),
+        "a chosen or primary button": (c.accent_text, c.accent),
+        "the urgent box": (urgent.group(2), urgent.group(1)),
+    }
+
+
+def test_the_relief_screen_text_reads_at_four_and_a_half_to_one() -> None:
+    pairs = relief_text_pairs(relief_style())
+    ratios = {what: contrast_ratio(*pair) for what, pair in pairs.items()}
+    low = {what: round(ratio, 2) for what, ratio in ratios.items() if ratio < LEAST_TEXT_CONTRAST}
+    assert low == {}
+    assert "QWidget#relief { background: #120e0b; }" in relief_style()  # the window above
 
 
 @pytest.mark.parametrize("name", THEMES)
