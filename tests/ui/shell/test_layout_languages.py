@@ -9,6 +9,7 @@ import pytest
 import test_layout
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from test_layout import PAGES, faults_at
 
 from app.ui.shell import i18n
@@ -76,21 +77,42 @@ def shown_words(window: MainWindow) -> str:
 
 @pytest.mark.parametrize("language", ["russian", "lengthened"])
 def test_the_relief_screen_has_room_for_longer_words(
-    request: pytest.FixtureRequest, language: str, window: MainWindow, qtbot: object
+    request: pytest.FixtureRequest, language: str, qtbot: QtBot
 ) -> None:
+    from fakes import RecordingCuePlayer
     from layout_check import layout_faults
     from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QPushButton
 
-    request.getfixturevalue(language)  # before the relief screen is built, on first use
-    window.settings = window.settings.replace(relief_full_screen=False)  # 1280x800, windowed
-    window.resize(*SIZE)
-    relief = window.show_relief()
-    QApplication.processEvents()
+    from app.core.clock import FakeClock
+    from app.core.diary_writer import Saved, WriteOutcome
+    from app.core.relief import built_in_plan
+    from app.ui.relief.relief_view import ReliefView
+
+    class Keeper:
+        def new(self) -> int:
+            return 1
+
+        def save(self, number: int, episode: object) -> WriteOutcome:
+            return WriteOutcome(Saved.SAVED)
+
+    request.getfixturevalue(language)  # before the relief screen is built
+    relief = ReliefView(
+        built_in_plan,
+        Keeper,
+        clock=FakeClock(),
+        cue_player_factory=RecordingCuePlayer,
+        language=i18n.active_language(),
+    )
+    qtbot.addWidget(relief)
+    relief.resize(*SIZE)  # the window's size at 1280x800; relief is full screen by default
+    relief.show()
+    qtbot.waitExposed(relief)
+    relief.accept_focus()
+    relief.begin("bed")
     assert layout_faults(relief) == []
-    QTest.keyClick(relief, Qt.Key.Key_Return)
-    QApplication.processEvents()
+    qtbot.keyClick(relief, Qt.Key.Key_Return)
+    assert relief.pages.currentWidget() is relief._steps
     assert layout_faults(relief) == []
     words = "\n".join(b.text() for b in relief.findChildren(QPushButton) if b.isVisible())
     assert ("Прошло" if language == "russian" else "It's gone ẋ") in words
