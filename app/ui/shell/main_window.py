@@ -68,6 +68,7 @@ FRAME_ALLOWANCE = (0, 40)
 class MainWindow(QMainWindow):
     first_painted = Signal()
     _tonight_connected = False  # the list hears the reminders' changes, once
+    _pictures_drawn = False  # the header's icons and the cards' pictures, once
     relief_closed = Signal()
 
     def __init__(
@@ -308,12 +309,23 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         """What waits for the first paint: the header's icons and the cards' pictures, then
         the menus' actions (each would cost start-up, none changes the layout)."""
-        self.header.draw_icons()
-        self._show_card_pictures()
+        if self.relief_showing:
+            # `unknot --emergency`: the header and the list lie hidden under the relief
+            # screen; their pictures (QtSvg and a rendering each) wait until it closes.
+            self.relief_closed.connect(self._draw_pictures)
+        else:
+            self._draw_pictures()
         # Behind the start-up's own work after the paint (the diary, the full load): nobody
         # opens a menu in the first tenth of a second, and their shortcuts create the `Qt`
         # namespace, about 17 ms that would otherwise come before it.
         QTimer.singleShot(0, self.fill_menus)
+
+    def _draw_pictures(self) -> None:
+        if self._pictures_drawn:
+            return
+        self._pictures_drawn = True
+        self.header.draw_icons()
+        self._show_card_pictures()
 
     def fill_menus(self) -> None:
         """The menus' actions, right after the first paint (see WindowMenus)."""
