@@ -44,20 +44,23 @@ from app.ui.reminders.reminder_texts import next_text, time_text
 from app.ui.shell import icons
 from app.ui.shell.notice import NoticeBar
 from app.ui.shell.switch import Switch
-from app.ui.shell.theme import PAGE_MARGINS, Space
+from app.ui.shell.theme import PAGE_MARGINS, Space, scaled_pt
 
 log = logging.getLogger(__name__)
 
+
 # Local to this page, and so to the reminder rows and the editor it holds (by their object
-# names); colours come from the palette the theme sets, so light, dark and night all apply.
-STYLE = """
-QFrame#reminder, QFrame#editor {
+# names); colours come from the palette the theme sets, so light, dark and night all apply;
+# sizes grow with the desktop's font, as the theme's do.
+def page_style() -> str:
+    return f"""
+QFrame#reminder, QFrame#editor {{
     background: palette(base); border: 1px solid palette(mid); border-radius: 12px;
-}
-QLabel[role="time"] { font-size: 24pt; font-weight: 600; }
-QLabel[role="next"] { font-size: 12pt; font-weight: 600; }
-QTimeEdit { font-size: 20pt; padding: 2px 6px; min-width: 3.6em; }
-QComboBox, QLineEdit { padding: 6px 8px; min-height: 1.6em; }
+}}
+QLabel[role="time"] {{ font-size: {scaled_pt(24)}; font-weight: 600; }}
+QLabel[role="next"] {{ font-size: {scaled_pt(12)}; font-weight: 600; }}
+QTimeEdit {{ font-size: {scaled_pt(20)}; padding: 2px 6px; min-width: 3.6em; }}
+QComboBox, QLineEdit {{ padding: 6px 8px; min-height: 1.6em; }}
 """
 
 
@@ -95,7 +98,7 @@ class RemindersPage(QWidget):
         self._undo: tuple[int, Reminder] | None = None
         self._notice_action: Callable[[], None] | None = None
         self.rows: list[ReminderRow] = []
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(page_style())
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(*PAGE_MARGINS)

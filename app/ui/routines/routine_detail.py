@@ -30,7 +30,7 @@ from app.ui.shell import icons
 from app.ui.shell.format import dose_text, duration_text, routine_duration_ms
 from app.ui.shell.illustration import IllustrationWidget
 from app.ui.shell.plain import plain
-from app.ui.shell.theme import PAGE_MARGINS, Space, Type, applied_colors
+from app.ui.shell.theme import PAGE_MARGINS, Space, Type, applied_colors, scaled_pt
 
 COLUMN_WIDTH = 720  # the reading column: a name and its dose stay within one glance
 THUMB_SIZE = QSize(96, 72)  # the first pose, cropped to the figure: recognisable, not loud
@@ -183,7 +183,7 @@ class RoutineDetailPage(QWidget):
         c = applied_colors()
         sheet = f"""
             QPushButton {{
-                font-size: {Type.HEADING}pt; padding: {Space.S}px {Space.XXL + Space.S}px;
+                font-size: {scaled_pt(Type.HEADING)}; padding: {Space.S}px {Space.XXL + Space.S}px;
                 min-height: 1.6em; border: 2px solid {c.accent};
             }}
             QPushButton:focus, QPushButton:hover {{ border: 2px solid {c.text}; }}

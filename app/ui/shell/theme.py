@@ -32,7 +32,8 @@ class Radius:
 
 
 class Type:
-    """Type sizes, in points (the application's font is at least BODY)."""
+    """Type sizes, in points, for a desktop font of BODY points (the application's font is at
+    least BODY); a larger desktop font scales them all alike (see `text_scale`)."""
 
     SMALL = 10
     BODY = 11
@@ -149,6 +150,17 @@ def colors_for(theme: Theme) -> Colors:
 
 
 _applied: list[Colors] = []  # the colours on screen, once a theme has been applied
+# How much larger than BODY the desktop's font is (1 at most desktops); set by apply_theme.
+_text_scale = [1.0]
+
+
+def text_scale() -> float:
+    return _text_scale[0]
+
+
+def scaled_pt(size: float) -> str:
+    """A type size for a style sheet, grown with the desktop's font: "15.0pt" at 11 pt."""
+    return f"{size * _text_scale[0]:.1f}pt"
 
 
 def applied_colors() -> Colors:
@@ -162,6 +174,9 @@ def apply_theme(app: QApplication, theme: Theme, images: Path | None = None) -> 
     colours (a style sheet takes its pictures from files only)."""
     colors = colors_for(theme)
     _applied[:] = [colors]
+    # The desktop's font size, followed: the application's font is the desktop's (at least
+    # BODY), and every other type size grows with it.
+    _text_scale[0] = max(1.0, app.font().pointSizeF() / Type.BODY)
     palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: colors.window,
@@ -213,7 +228,16 @@ def tick_file(folder: Path, colors: Colors) -> Path | None:
 
 def style_sheet(c: Colors, tick: Path | None = None) -> str:
     """The whole application's style sheet, from the theme's colours and the tokens above."""
-    s, r, pt = Space, Radius, Type
+    s, r = Space, Radius
+
+    class pt:  # noqa: N801  (the tokens' names, scaled)
+        DISPLAY = f"{Type.DISPLAY * text_scale():.1f}"
+        TITLE = f"{Type.TITLE * text_scale():.1f}"
+        HEADING = f"{Type.HEADING * text_scale():.1f}"
+        LEAD = f"{Type.LEAD * text_scale():.1f}"
+        BODY = f"{Type.BODY * text_scale():.1f}"
+        SMALL = f"{Type.SMALL * text_scale():.1f}"
+
     checked = f'image: url("{tick.as_posix()}");' if tick is not None else ""
     return f"""
     QLabel[role="display"] {{ font-size: {pt.DISPLAY}pt; font-weight: 600; }}
