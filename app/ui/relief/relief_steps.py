@@ -132,7 +132,7 @@ class ReliefStepsPage(QWidget):
         # of seconds would only tick up at a tired person.
         self.elapsed = relief_label("", "muted")
         self.elapsed.setWordWrap(False)
-        self.elapsed.setAccessibleName(self.tr("Time since the cramp began"))
+        self.elapsed.setAccessibleDescription(self.tr("Time since the cramp began"))
         header = QHBoxLayout()
         header.addWidget(self.name, 1)
         header.addWidget(self.elapsed, 0, Qt.AlignmentFlag.AlignTop)
@@ -278,7 +278,10 @@ class ReliefStepsPage(QWidget):
         else:
             self.round.setText("")
         self.round.setVisible(where.round > 1)  # no empty line taking room on the first
-        self.elapsed.setText(self.elapsed_text(where.elapsed_s))
+        elapsed = self.elapsed_text(where.elapsed_s)
+        if self.elapsed.text() != elapsed:
+            self.elapsed.setText(elapsed)
+            self.elapsed.setAccessibleName(elapsed)  # read with its number, once a minute
         if where.urgent and self.urgent.isHidden():
             self.urgent.show()
         self._timer.start(session.ms_to_next_change())

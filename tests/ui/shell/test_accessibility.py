@@ -161,4 +161,5 @@ def test_the_relief_countdown_is_read_with_its_number(window: MainWindow) -> Non
     assert steps is not None and steps.session is not None
     left = round(steps.session.position().remaining_s)
     assert name_of(steps.countdown) == f"{left} seconds left on this step"
+    assert name_of(steps.elapsed) == "Under a minute since it began"  # with its number
     assert name_of(relief) == "Cramp relief"
