@@ -28,7 +28,7 @@ from app.core.journal import LEGS, SEVERITIES
 from app.core.relief import ReliefPlan, ReliefSession
 from app.core.spoken import step_words
 from app.core.timeline import CueKind
-from app.ui.relief.relief_parts import relief_label, signs_button
+from app.ui.relief.relief_parts import relief_label, scrolled_column, signs_button
 from app.ui.shell.format import clock_text
 from app.ui.shell.i18n import tr
 from app.ui.shell.illustration import IllustrationWidget
@@ -326,16 +326,7 @@ class EpisodeForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setAccessibleName(self.tr("Three quick questions"))  # a Tab stop: named
-        inner = QWidget()
-        inner.setObjectName("relief")
-        layout = QVBoxLayout(inner)
-        layout.setSpacing(14)
+        outer, layout = scrolled_column(self, self.tr("Three quick questions"))
         layout.addWidget(relief_label(self.tr("Glad it has eased."), "name"))
         # Says "in your diary" only once the diary committed it (show_saved).
         self.saved_label = relief_label("", "muted")
@@ -362,8 +353,6 @@ class EpisodeForm(QWidget):
         layout.addLayout(helped_row)
         self._helped: list[QPushButton] = []
         layout.addStretch(1)
-        scroll.setWidget(inner)
-        outer.addWidget(scroll, 1)
         buttons = QHBoxLayout()
         buttons.setSpacing(24)
         signs = signs_button(self, self.signs_requested)
@@ -489,16 +478,7 @@ class UrgentPage(QWidget):
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._language = language
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setAccessibleName(self.tr("Get urgent care"))  # a Tab stop: named
-        inner = QWidget()
-        inner.setObjectName("relief")
-        layout = QVBoxLayout(inner)
-        layout.setSpacing(14)
+        outer, layout = scrolled_column(self, self.tr("Get urgent care"))
         self.heading = relief_label(self.tr("This cramp has lasted 10 minutes."), "urgent")
         layout.addWidget(self.heading)
         # What not to do comes first, above the fold: the list below may need scrolling.
@@ -509,8 +489,6 @@ class UrgentPage(QWidget):
         self.signs = relief_label()
         layout.addWidget(self.signs)
         layout.addStretch(1)
-        scroll.setWidget(inner)
-        outer.addWidget(scroll, 1)
         row = QHBoxLayout()
         row.setSpacing(24)
         signs = signs_button(self, self.signs_requested)
