@@ -37,9 +37,13 @@ class DiaryStore:
         self.writer = DiaryWriter(lambda: self.journal, pending_file, now)
 
     @classmethod
-    def adopt(cls, journal: Journal, pending_file: Path, now: Callable[[], datetime]) -> DiaryStore:
-        """A store around a diary already open (a screen built on its own, in tests)."""
-        store = cls(journal.path, pending_file, now)
+    def adopt(
+        cls, journal: Journal, now: Callable[[], datetime], pending_file: Path | None = None
+    ) -> DiaryStore:
+        """A store around a diary already open (a screen built on its own, in tests); what
+        waits goes beside the diary unless `pending_file` says where."""
+        pending = pending_file or journal.path.with_name("pending-records.jsonl")
+        store = cls(journal.path, pending, now)
         store.journal = journal
         return store
 

@@ -449,8 +449,7 @@ class DiaryView(QWidget):
             from app.core.diary_store import DiaryStore
             from app.ui.diary.diary_saving import DiarySaving
 
-            pending = self._journal.path.with_name("pending-records.jsonl")
-            store = DiaryStore.adopt(self._journal, pending, self._clock.now)
+            store = DiaryStore.adopt(self._journal, self._clock.now)
             self._saving = DiarySaving(store, self)
         return self._saving
 

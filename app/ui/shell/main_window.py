@@ -691,8 +691,7 @@ class MainWindow(QMainWindow):
         from app.core.diary_store import DiaryStore
         from app.ui.diary.diary_saving import DiarySaving
 
-        pending = journal.path.with_name("pending-records.jsonl")
-        self.use_diary(DiarySaving(DiaryStore.adopt(journal, pending, self._clock.now), self))
+        self.use_diary(DiarySaving(DiaryStore.adopt(journal, self._clock.now), self))
 
     @property
     def saving(self) -> DiarySaving:
