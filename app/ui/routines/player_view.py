@@ -168,6 +168,7 @@ class PlayerView(QWidget):
         # and each line a fixed place: a long instruction grows downwards, nothing moves.
         column = QVBoxLayout()
         column.setSpacing(10)
+        self._column = column
         self.side_badge = SideBadge()
         column.addWidget(self.side_badge, 0, Qt.AlignmentFlag.AlignHCenter)
         self.phase = QLabel()
@@ -311,7 +312,25 @@ class PlayerView(QWidget):
         self.detail.setFont(text)
         self.caution.setFont(text)  # as large as the instruction: read, not skimmed
         self.pause_sign.setGeometry(self.picture.rect())
+        # A short window has no height to spare for the leg's place when no leg applies,
+        # nor for loose spacing: the instruction and the caution must fit whole.
+        short = height < 560
+        policy = self.side_badge.sizePolicy()
+        if policy.retainSizeWhenHidden() == short:
+            policy.setRetainSizeWhenHidden(not short)
+            self.side_badge.setSizePolicy(policy)
+        self._column.setSpacing(4 if short else 10)
         super().resizeEvent(event)
+        self._fit_words()
+
+    def _fit_words(self) -> None:
+        """Give the instruction and the caution the height their lines need at their width:
+        a word-wrapped label in a column beside the picture is otherwise given one line's
+        height in a short window, and its second line is cut (seen at 960x510)."""
+        for label in (self.instruction, self.caution):
+            width = label.width() or max(1, self.width() * 2 // 5)
+            needed = label.heightForWidth(width) if label.text() else 0
+            label.setMinimumHeight(max(0, needed))
 
     def _set_countdown_font(self) -> None:
         big = QFont(self.font())
@@ -495,6 +514,7 @@ class PlayerView(QWidget):
         cautions = self.cautions_at(segment.step_index)
         self.caution.setText(cautions)
         self.caution.setVisible(bool(cautions))
+        self._fit_words()
         self._phase_kind = segment.kind
         paused = player.state is PlayerState.PAUSED
         self.phase.setText(self.tr("Paused") if paused else phase_text(segment, len(steps)))

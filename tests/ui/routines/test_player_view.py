@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from fakes import RecordingCuePlayer
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.clock import FakeClock
@@ -257,3 +258,22 @@ def test_f11_asks_for_focus_mode(qtbot: QtBot, view: PlayerView, before_sleep: R
     view.start(before_sleep)
     with qtbot.waitSignal(view.focus_mode_requested):
         qtbot.keyClick(view, Qt.Key.Key_F11)
+
+
+def test_the_words_fit_whole_in_a_short_window(qtbot: QtBot, paths: AppPaths) -> None:
+    """At 960x470 (a 1080p screen at 200%, less a panel and the status line) the instruction
+    and the routine's cautions each get the height of all their lines, above the progress
+    bar: none is cut."""
+    from windows import make_window
+
+    window, _, _ = make_window(qtbot, paths)
+    window.resize(960, 470)  # 960x510 less the status line, as on screen
+    window.start_routine("before-sleep")  # its cautions show from the lead-in
+    page = window._player_page
+    assert page is not None
+    qtbot.waitUntil(page.caution.isVisible)
+    QApplication.processEvents()
+    for label in (page.instruction, page.caution):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+    bottom = page.caution.mapTo(page, page.caution.rect().bottomLeft()).y()
+    assert bottom <= page.progress.mapTo(page, page.progress.rect().topLeft()).y()
