@@ -258,6 +258,7 @@ class Startup:
         self._finish_loading()
         # Built now, hidden, so that `unknot --emergency` only switches a page and paints.
         self.window.prepare_relief()
+        self._ask_desktop_about_motion()
         self.window.show_load_problems_notice()
         if self.folder_problem:
             self.window.tell(
@@ -282,6 +283,14 @@ class Startup:
             self.handle_request({"command": "routine", "id": self.args.routine})
         elif self.window.pages.currentWidget() is self.window.list_page:
             self.window.show_list()  # not when built to show a routine (tray, reminder)
+
+    def _ask_desktop_about_motion(self) -> None:
+        """The desktop's wish for less motion, read in a thread (the portal may be slow)."""
+        from app.desktop.motion_hint import MotionHint
+
+        hint = MotionHint(self.app)
+        hint.heard.connect(self.window.set_desktop_motion_hint)
+        hint.ask()
 
     def _start_reminders(self) -> None:
         """Reminders, the tray, notifications and sleep: the app's background duties."""

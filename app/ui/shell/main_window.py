@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     _tonight_connected = False  # the list hears the reminders' changes, once
     _pictures_drawn = False  # the header's icons and the cards' pictures, once
+    _desktop_wants_less_motion = False  # until the desktop's settings portal says otherwise
     relief_closed = Signal()
 
     def __init__(
@@ -410,7 +411,18 @@ class MainWindow(QMainWindow):
             self.save_settings(reduced_motion=on)
         self.menus.show_reduced_motion(on)
         if self._player_page is not None:
-            self._player_page.set_reduced_motion(on)
+            self._player_page.set_reduced_motion(self.reduced_motion)
+
+    @property
+    def reduced_motion(self) -> bool:
+        """Still pictures: the user's setting, or the desktop's own wish (never saved)."""
+        return self.settings.reduced_motion or self._desktop_wants_less_motion
+
+    def set_desktop_motion_hint(self, less: bool) -> None:
+        """What the desktop says of animations (GNOME's enable-animations), once known."""
+        self._desktop_wants_less_motion = less
+        if self._player_page is not None:
+            self._player_page.set_reduced_motion(self.reduced_motion)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # A push button outside a dialog takes Space but lets Enter pass up to here: Enter
@@ -999,7 +1011,7 @@ class MainWindow(QMainWindow):
                 self.settings.muted,
                 speak=self._speak_routine,
             )
-            self._player_page.set_reduced_motion(self.settings.reduced_motion)
+            self._player_page.set_reduced_motion(self.reduced_motion)
             if self._colors is not None:
                 self._player_page.apply_colors(self._colors)
             self._player_page.session_ended.connect(self._on_session_ended)
