@@ -21,14 +21,17 @@ window = test_layout.window
 
 @pytest.fixture
 def larger_font(qapp: QApplication) -> Iterator[float]:
-    before = qapp.font()
+    before, sheet, palette = qapp.font(), qapp.styleSheet(), qapp.palette()
     font = qapp.font()
     font.setPointSizeF(Type.BODY * 1.5)
     qapp.setFont(font)
     apply_theme(qapp, Theme.LIGHT)
     yield 1.5
+    # As it was, for the tests that follow: the font, the style sheet, the palette, the scale.
     qapp.setFont(before)
     apply_theme(qapp, Theme.LIGHT)
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
 
 
 def test_every_type_size_grows_with_the_desktop_font(
