@@ -186,9 +186,6 @@ class DiaryWriter:
         """What would be lost if the process ended now."""
         return [self._pending[key] for key in self._pending if key in self._in_memory_only]
 
-    def is_waiting(self, table: Table, uid: str) -> bool:
-        return (table, uid) in self._pending
-
     def write_pending_to(self, path: Path) -> int:
         """Save what waits to a file the user chose (the pending format); how many."""
         changes = list(self._pending.values())
@@ -255,11 +252,8 @@ class DiaryWriter:
     def _done(self, key: tuple[Table, str], rewrite: bool = True) -> None:
         self._pending.pop(key, None)
         self._in_memory_only.discard(key)
-        if rewrite and self._pending_file_exists():
+        if rewrite and self._pending_file.exists():
             self._rewrite_pending_file()
-
-    def _pending_file_exists(self) -> bool:
-        return self._pending_file.exists()
 
     def _append(self, change: PendingChange) -> bool:
         """Add the change to the pending file, on disk before this returns; False if not."""
