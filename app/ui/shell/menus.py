@@ -18,6 +18,8 @@ from app import APP_NAME, __version__
 from app.core.settings import Settings, Theme
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from app.core.emergency_numbers import Region
     from app.core.routines import Problem
     from app.core.storage import AppPaths
@@ -148,40 +150,40 @@ class WindowMenus(QObject):
             action.triggered.connect(lambda _=False, t=theme: window.set_theme(t))
             group.addAction(action)
             themes.addAction(action)
-        full = QAction(self.tr("Full screen"), self, checkable=True)
+        full = self._switch(self.view, self.tr("Full screen"), "", False)
         full.setShortcut(QKeySequence("F11"))
         full.triggered.connect(window.toggle_full_screen)
-        self.view.addAction(full)
         self.full_screen_action = full
         self.view.addSeparator()
-        gentle = QAction(self.tr("Pregnant, older or unsteady on your feet"), self, checkable=True)
-        gentle.setToolTip(self.tr("Gentler standing steps for a cramp, always holding a support"))
-        gentle.setChecked(window.settings.relief_gentle)
-        gentle.triggered.connect(window.set_gentle)
-        self.view.addAction(gentle)
-        self.gentle_action = gentle
-        motion = QAction(self.tr("Reduce motion"), self, checkable=True)
-        motion.setToolTip(self.tr("Still pictures: no moving poses, no fades"))
-        motion.setChecked(window.settings.reduced_motion)
-        motion.triggered.connect(window.set_reduced_motion)
-        self.view.addAction(motion)
-        self.motion_action = motion
+        self.gentle_action = self._switch(
+            self.view,
+            self.tr("Pregnant, older or unsteady on your feet"),
+            self.tr("Gentler standing steps for a cramp, always holding a support"),
+            window.settings.relief_gentle,
+            window.set_gentle,
+        )
+        self.motion_action = self._switch(
+            self.view,
+            self.tr("Reduce motion"),
+            self.tr("Still pictures: no moving poses, no fades"),
+            window.settings.reduced_motion,
+            window.set_reduced_motion,
+        )
         self._add_region_menu(self.view.addMenu(self.tr("Emergency numbers")))
         self._add_language_menu(self.view.addMenu(self.tr("Language")))
 
     def _fill_sound(self) -> None:
         window = self._window
-        mute = QAction(self.tr("Mute cues"), self, checkable=True)
-        mute.setChecked(window.settings.muted)
-        mute.triggered.connect(window.set_muted)
-        self.sound.addAction(mute)
-        self.mute_action = mute
-        spoken = QAction(self.tr("Spoken guidance"), self, checkable=True)
-        spoken.setToolTip(self.tr("Each step read out, for when you cannot see the screen"))
-        spoken.setChecked(window.settings.spoken_guidance)
-        spoken.triggered.connect(window.set_spoken_guidance)
-        self.sound.addAction(spoken)
-        self.spoken_action = spoken
+        self.mute_action = self._switch(
+            self.sound, self.tr("Mute cues"), "", window.settings.muted, window.set_muted
+        )
+        self.spoken_action = self._switch(
+            self.sound,
+            self.tr("Spoken guidance"),
+            self.tr("Each step read out, for when you cannot see the screen"),
+            window.settings.spoken_guidance,
+            window.set_spoken_guidance,
+        )
         self._add_choices(
             self.sound.addMenu(self.tr("Volume")),
             "volume",
@@ -211,6 +213,24 @@ class WindowMenus(QObject):
         )
         self.problems_action.setEnabled(bool(window.problems))
         self.help.addAction(self.tr("About Unknot"), self.show_about)
+
+    def _switch(
+        self,
+        menu: QMenu,
+        text: str,
+        tip: str,
+        checked: bool,
+        changed: Callable[[bool], None] | None = None,
+    ) -> QAction:
+        """A checkable item on `menu`, calling `changed` with its new state."""
+        action = QAction(text, self, checkable=True)
+        if tip:
+            action.setToolTip(tip)
+        action.setChecked(checked)
+        if changed is not None:
+            action.triggered.connect(changed)
+        menu.addAction(action)
+        return action
 
     def _add_choices(self, menu: QMenu, setting: str, choices: list[tuple[int, str]]) -> None:
         """Radio items for one whole-number setting."""
